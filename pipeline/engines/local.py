@@ -1,0 +1,87 @@
+"""Run the pipeline over a stream of unit tasks, in this process or in N worker processes.
+
+Workers load each pipeline once and do everything per unit (tokenize, annotate, export to a JSON line),
+so the parent only reads input and writes lines; output order is input order.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+from collections import deque
+from itertools import islice
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .. import models
+from ..export import record
+
+_PATHS: dict[str, str] = {}
+_WANT_DOCS = False
+
+
+def _init(paths: dict[str, str], want_docs: bool) -> None:
+    global _PATHS, _WANT_DOCS
+    _PATHS, _WANT_DOCS = paths, want_docs
+
+
+def _make_doc(nlp, task: dict[str, Any]):
+    doc = nlp.make_doc(task["text"])
+    doc.user_data["unap"] = {"paragraphs": task.get("paragraphs"), "id": task["id"]}
+    return doc
+
+
+def process_batch(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Annotate a batch; one result per task: {"id", "line"} or {"id", "error"}."""
+    results: list[dict[str, Any] | None] = [None] * len(tasks)
+    for lang in sorted({t["lang"] for t in tasks}):
+        idx = [i for i, t in enumerate(tasks) if t["lang"] == lang]
+        try:
+            nlp = models.load(Path(_PATHS[lang]))
+        except Exception as e:  # a missing model fails every unit of that language, clearly
+            for i in idx:
+                results[i] = {"id": tasks[i]["id"], "error": f"cannot load the {lang} pipeline: {e}"}
+            continue
+        for i in idx:
+            t = tasks[i]
+            try:
+                doc = nlp(_make_doc(nlp, t))
+                rec = record(doc, t)
+                res = {"id": t["id"], "line": json.dumps(rec, ensure_ascii=False), "record": _summary(rec)}
+                if _WANT_DOCS:
+                    res["doc"] = doc.to_bytes()
+                results[i] = res
+            except Exception as e:  # one bad unit must not stop the batch
+                results[i] = {"id": t["id"], "error": f"annotation failed: {type(e).__name__}: {e}"}
+    return results  # type: ignore[return-value]
+
+
+def _summary(rec: dict[str, Any]) -> dict[str, Any]:
+    paras = rec["paragraphs"] if rec.get("paragraph") is None and "paragraphs" in rec else (
+        [rec["paragraph"]] if rec.get("paragraph") else [])
+    return {"labels": [e["label"] for e in rec["entities"]], "types": [p["type"] for p in paras],
+            "strengths": [p["strength"] for p in paras if p.get("strength")]}
+
+
+def _batches(it: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(it)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def run(tasks: Iterable[dict[str, Any]], *, paths: dict[str, str], n_process: int = 1, batch_size: int = 32,
+        want_docs: bool = False) -> Iterator[dict[str, Any]]:
+    if n_process <= 1:
+        _init(paths, want_docs)
+        for batch in _batches(tasks, batch_size):
+            yield from process_batch(batch)
+        return
+    ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
+    with ctx.Pool(n_process, initializer=_init, initargs=(paths, want_docs)) as pool:
+        # a bounded window of batches in flight: the input is streamed, never read whole into memory
+        pending: deque = deque()
+        for batch in _batches(tasks, batch_size):
+            pending.append(pool.apply_async(process_batch, (batch,)))
+            if len(pending) >= 2 * n_process + 2:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

@@ -1,0 +1,63 @@
+"""Annotated Doc + unit -> one JSON record: doccano-compatible (`text`, `label`) and richer.
+
+Offsets index the record's `text`, which is exactly the unit's text.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+
+def _verb_in(doc: Doc, para: Span) -> Span | None:
+    for v in doc.spans.get("opverbs", []):
+        if para.start_char <= v.start_char < para.end_char:
+            return v
+    return None
+
+
+def paragraph_record(doc: Doc, para: Span) -> dict[str, Any]:
+    verb = _verb_in(doc, para)
+    operative = para.label_ == "operative"
+    rec: dict[str, Any] = {
+        "type": para.label_,
+        "number": para._.number,
+        "strength": verb._.strength if (verb is not None and operative and Span.has_extension("strength")) else None,
+        "intensity": verb._.intensity if (verb is not None and Span.has_extension("intensity")) else None,
+        "verb": {"start": verb.start_char, "end": verb.end_char, "text": verb.text} if verb is not None else None,
+    }
+    if para._.role:
+        rec["role"] = para._.role
+    return rec
+
+
+def record(doc: Doc, task: dict[str, Any]) -> dict[str, Any]:
+    ents = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text, "id": e.kb_id_ or None}
+            for e in doc.ents]
+    rec: dict[str, Any] = {
+        "id": task["id"],
+        "text": doc.text,
+        "lang": task["lang"],
+        "label": [[e["start"], e["end"], e["label"]] for e in ents],
+        "entities": ents,
+    }
+    paras = list(doc.spans.get("paragraphs", []))
+    meta = dict(task.get("meta") or {})
+    if task.get("kind") == "document":
+        rec["paragraph"] = None
+        rec["paragraphs"] = []
+        for p, given in zip(paras, task.get("paragraphs") or []):
+            pr = paragraph_record(doc, p)
+            pr.update({"start": p.start_char, "end": p.end_char})
+            if given.get("markers"):
+                pr["footnotes"] = given["markers"]
+            rec["paragraphs"].append(pr)
+    else:
+        rec["paragraph"] = paragraph_record(doc, paras[0]) if paras else None
+        given = (task.get("paragraphs") or [{}])[0]
+        if given.get("markers"):
+            meta["footnotes"] = given["markers"]
+    if doc.cats:
+        rec["cats"] = {k: round(v, 4) for k, v in doc.cats.items()}
+    rec["meta"] = meta
+    return rec

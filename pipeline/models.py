@@ -1,0 +1,39 @@
+"""Where the shipped pipelines live and how they are loaded (once per process)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories for spacy.load)
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS_DIR = ROOT / "models"
+CONFIG_DIR = MODELS_DIR / "configs"
+
+
+def default_model(lang: str) -> Path:
+    return MODELS_DIR / f"unap-{lang}"
+
+
+def resolve(model: str | None, lang: str) -> Path:
+    """`--model` may name a pipeline folder, a folder holding unap-zh/unap-en, or nothing (the shipped one)."""
+    if not model:
+        return default_model(lang)
+    p = Path(model)
+    if (p / f"unap-{lang}").is_dir():
+        return p / f"unap-{lang}"
+    return p
+
+
+_CACHE: dict[str, Language] = {}
+
+
+def load(path: Path) -> Language:
+    key = str(Path(path).resolve())
+    if key not in _CACHE:
+        if not (Path(path) / "config.cfg").is_file():
+            raise FileNotFoundError(f"{path}: not a spaCy pipeline folder (no config.cfg); run `unap build-models`")
+        _CACHE[key] = spacy.load(path)
+    return _CACHE[key]

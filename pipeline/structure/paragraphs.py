@@ -1,0 +1,95 @@
+"""Typing paragraphs (preambular / operative / other) and repairing paragraphs split by page breaks.
+
+The rules are deliberately about layout and punctuation, not vocabulary: a UN preambular paragraph ends
+with a comma, an operative one is numbered and ends with a semicolon or full stop, in every language.
+Vocabulary (the opener lexicon) is only a tie-breaker for unnumbered operative paragraphs.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .blocks import NUMBERED, SUBPARA, SUPERSCRIPTS
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+TRAILING_MARKERS = re.compile(rf"[\s{SUPERSCRIPTS}⁻]+$|(?<=[,.;:，。；：])\d{{1,2}}$|\[\^\w+\]$")
+TERMINAL = set(",.;:，。；：!?！？")
+FORMULA = {
+    "en": re.compile(r"^(The|Le) (General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+                     r"Trusteeship Council|Assembly|Council|Conference of the Parties|Commission)\b[^.]{0,60}?[,:]?$"),
+    "zh": re.compile(r"^(大会|安全理事会|安理会|经济及社会理事会|人权理事会|托管理事会)[^。]{0,20}?[，,:：]?$"),
+}
+SIGNATURE = {
+    "en": re.compile(r"^(Adopted\b.{0,80}\bmeeting\b|\d+(st|nd|rd|th) (plenary )?meeting\b)", re.I),
+    "zh": re.compile(r"^(第\s*\d+\s*次(全体)?会议|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(第\s*\d+\s*次(全体)?会议)?$|"
+                     r".{0,30}次会议(上)?通过)"),
+}
+ANNEX = re.compile(r"^(Annex(es)?( [IVX]+)?|附件[一二三四五六七八九十]*)$")
+
+
+def strip_markers(text: str) -> str:
+    prev = None
+    while prev != text:
+        prev = text
+        text = TRAILING_MARKERS.sub("", text).rstrip("”\"’'")
+    return text
+
+
+def is_open(text: str) -> bool:
+    """True when a paragraph stops mid-sentence (no terminal punctuation): a page break split it."""
+    t = strip_markers(text)
+    return bool(t) and t[-1] not in TERMINAL
+
+
+def is_heading(text: str, lang: str) -> bool:
+    """Section headings inside a resolution: short, no punctuation at all."""
+    limit = 30 if lang == "zh" else 100
+    return len(text) <= limit and not any(c in TERMINAL for c in strip_markers(text)) and not NUMBERED.match(text)
+
+
+@lru_cache(maxsize=None)
+def operative_openers(lang: str) -> tuple[str, ...]:
+    """Operative openers of a language from the lexicon, longest first."""
+    path = LEXICON_DIR / f"opverbs.{lang}.tsv"
+    out: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["kind"] == "operative":
+                out.append(row["phrase"].lower())
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+CONNECTIVES = {
+    "en": re.compile(r"^((also|further|furthermore|again|once again|once more|moreover|hereby|therefore|"
+                     r"accordingly|most|strongly|firmly|urgently|deeply|gravely|earnestly|the [a-z ]*council|"
+                     r"the [a-z ]*assembly),?\s+)*", re.I),
+    "zh": re.compile(r"^(又|还|再次|进一步|并|也|最|强烈|坚决|紧急|深为|严重|地)*"),
+}
+
+
+def starts_operative(text: str, lang: str) -> bool:
+    body = NUMBERED.sub("", text, count=1)
+    body = CONNECTIVES[lang].sub("", body.strip()).lower()
+    return any(body.startswith(op) and (lang == "zh" or len(body) == len(op) or not body[len(op)].isalpha())
+               for op in operative_openers(lang))
+
+
+def type_from_text(text: str, lang: str) -> tuple[str, int | None]:
+    """Type a lone paragraph (a JSONL unit) from its own text."""
+    t = text.strip()
+    m = NUMBERED.match(t)
+    if m and (starts_operative(t, lang) or not is_open(t)):
+        return "operative", int(m.group(1))
+    bare = strip_markers(t)
+    if bare.endswith((",", "，")) and not is_heading(t, lang):
+        return "preambular", None
+    if starts_operative(t, lang) and bare[-1:] in (";", ".", "；", "。"):
+        return "operative", None
+    return "other", None
+
+
+def is_subparagraph(text: str) -> bool:
+    return bool(SUBPARA.match(text))
