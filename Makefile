@@ -19,3 +19,24 @@ demo: setup
 
 test: setup
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+# --- the model workflow: each step declares its inputs, so a rerun redoes only what changed -------------
+SHARED ?= ../shared
+STRENGTH_DATA := annotations/strength/train.jsonl annotations/strength/dev.jsonl annotations/strength/test.jsonl
+TRAIN_SRC := $(wildcard pipeline/components/*.py) pipeline/training/train_strength.py pipeline/training/augment.py
+
+.PHONY: data models evaluate
+# convert: labelled operative paragraphs from the shared corpora (needs SHARED=path/to/shared)
+data: setup
+	$(VENV)/bin/python -m pipeline.training.strength_data --shared $(SHARED)
+
+# train: one pipeline per language, from its config, lexicons and the strength data
+models/unap-%/meta.json: models/configs/%.cfg pipeline/lexicons/opverbs.%.tsv pipeline/lexicons/modifiers.%.tsv \
+		$(STRENGTH_DATA) $(TRAIN_SRC) | setup
+	$(VENV)/bin/python -m pipeline.training.train_strength $*
+
+models: models/unap-zh/meta.json models/unap-en/meta.json
+
+# evaluate: strength figures on the test split (lexicon, classifier, combined; clean and damaged text)
+evaluate: models
+	$(VENV)/bin/python benchmarks/strength_eval.py

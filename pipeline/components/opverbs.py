@@ -1,0 +1,102 @@
+"""`unap_opverbs`: the opening verb phrase of every paragraph, with strength class and intensity.
+
+For each paragraph span in doc.spans["paragraphs"], puts its opener in doc.spans["opverbs"] (label OPVERB for
+operative paragraphs, PREVERB for preambular ones) with `_.strength`, `_.intensity` and `_.source`
+("lexicon" or "model"). The class comes from the opener lexicon, from the classifier's scores
+(`unap_strength_textcat`, if it ran before this component), or from both: `mode` chooses
+"lexicon", "model" or "combined" (lexicon when it knows the opener, classifier otherwise), so rules,
+model and combination are compared by config, not code. A one-paragraph unit also gets doc.cats
+(exclusive, one-hot on the final class).
+"""
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..scheme import STRENGTH_CLASSES
+from .lexicon import OpenerLexicon
+
+for _name in ("strength", "intensity", "source", "kind"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+MODES = ("lexicon", "model", "combined")
+
+
+class OperativeVerbTagger:
+    def __init__(self, nlp: Language, name: str, *, mode: str = "combined", spans_key: str = "opverbs",
+                 paragraphs_key: str = "paragraphs") -> None:
+        if mode not in MODES:
+            raise ValueError(f"unap_opverbs: mode must be one of {MODES}, not {mode!r}")
+        self.name = name
+        self.mode = mode
+        self.spans_key = spans_key
+        self.paragraphs_key = paragraphs_key
+        self.lexicon = OpenerLexicon.load(nlp.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        paras = list(doc.spans.get(self.paragraphs_key, []))
+        for para in paras:
+            if para.label_ not in ("operative", "preambular"):
+                continue
+            span = self._opener(doc, para)
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        if len(paras) == 1 and paras[0].label_ == "operative":
+            final = spans[0]._.strength if spans else None
+            if final:
+                doc.cats = {c: float(c == final) for c in STRENGTH_CLASSES}
+        return doc
+
+    def _opener(self, doc: Doc, para: Span) -> Optional[Span]:
+        kind = para.label_
+        text = para.text
+        found = self.lexicon.find(text, kind)
+        fuzzy = False
+        if found is None:
+            found = self.lexicon.find_fuzzy(text, kind)
+            fuzzy = found is not None
+        scores = para._.strength_scores if kind == "operative" else None
+        use_model = kind == "operative" and scores and (self.mode == "model" or (self.mode == "combined" and
+                                                                                   (found is None or not found.cls)))
+        if found is None and not use_model:
+            return None
+        if found is not None:
+            start, end, intensity = found.start, found.end, found.intensity
+        else:
+            guess = self.lexicon.guess(text)
+            if guess is None:
+                return None
+            (start, end), intensity = guess, "none"
+        span = doc.char_span(para.start_char + start, para.start_char + end,
+                             label="OPVERB" if kind == "operative" else "PREVERB", alignment_mode="expand")
+        if span is None:
+            return None
+        span._.kind = kind
+        span._.intensity = intensity if kind == "operative" else None
+        if kind == "operative":
+            if use_model:
+                span._.strength = max(scores, key=scores.get)
+                span._.source = "model"
+            else:
+                span._.strength = found.cls
+                span._.source = "lexicon-fuzzy" if fuzzy else "lexicon"
+        return span
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        self.lexicon.write(Path(path))
+
+    def from_disk(self, path, *, exclude=tuple()) -> "OperativeVerbTagger":
+        p = Path(path)
+        if (p / f"opverbs.{self.lexicon.lang}.tsv").exists():
+            self.lexicon = OpenerLexicon.load(self.lexicon.lang, p)
+        return self
+
+
+@Language.factory("unap_opverbs", default_config={"mode": "combined", "spans_key": "opverbs",
+                                                  "paragraphs_key": "paragraphs"})
+def make_opverbs(nlp: Language, name: str, mode: str, spans_key: str, paragraphs_key: str) -> OperativeVerbTagger:
+    return OperativeVerbTagger(nlp, name, mode=mode, spans_key=spans_key, paragraphs_key=paragraphs_key)
