@@ -23,7 +23,7 @@ test: setup
 # --- the model workflow: each step declares its inputs, so a rerun redoes only what changed -------------
 SHARED ?= ../shared
 STRENGTH_DATA := annotations/strength/train.jsonl annotations/strength/dev.jsonl annotations/strength/test.jsonl
-TRAIN_SRC := $(wildcard pipeline/components/*.py) pipeline/training/train_strength.py pipeline/training/augment.py
+TRAIN_SRC := $(wildcard pipeline/components/*.py) pipeline/training/train.py pipeline/training/augment.py
 
 .PHONY: data models evaluate
 # convert: labelled operative paragraphs from the shared corpora (needs SHARED=path/to/shared)
@@ -33,7 +33,7 @@ data: setup
 # train: one pipeline per language, from its config, lexicons and the strength data
 models/unap-%/meta.json: models/configs/%.cfg pipeline/lexicons/opverbs.%.tsv pipeline/lexicons/modifiers.%.tsv \
 		$(STRENGTH_DATA) $(TRAIN_SRC) | setup
-	$(VENV)/bin/python -m pipeline.training.train_strength $*
+	$(VENV)/bin/python -m pipeline.training.train $*
 
 models: models/unap-zh/meta.json models/unap-en/meta.json
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline import models  # noqa: E402
 from pipeline.evaluation.classes import confusion_table  # noqa: E402
 from pipeline.evaluation.strength import damaged_rows, evaluate  # noqa: E402
-from pipeline.training.train_strength import read_split  # noqa: E402
+from pipeline.training.train import read_split  # noqa: E402
 
 
 def main() -> None:

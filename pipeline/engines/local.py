@@ -26,7 +26,8 @@ def _init(paths: dict[str, str], want_docs: bool) -> None:
 
 def _make_doc(nlp, task: dict[str, Any]):
     doc = nlp.make_doc(task["text"])
-    doc.user_data["unap"] = {"paragraphs": task.get("paragraphs"), "id": task["id"]}
+    meta = task.get("meta") or {}
+    doc.user_data["unap"] = {"paragraphs": task.get("paragraphs"), "id": task["id"], "year": meta.get("year")}
     return doc
 
 

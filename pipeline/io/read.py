@@ -109,6 +109,11 @@ def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
 def document_units(doc: Document, unit: str) -> Iterator[Unit]:
     """A structured document as paragraph units, or as one document unit with paragraph offsets."""
     base = {"source": doc.source, "document": doc.id}
+    date = doc.header.get("adoption_date") or doc.header.get("document_date") or ""
+    if date[:4].isdigit():
+        base["year"] = int(date[:4])
+    if doc.header.get("organ"):
+        base["organ"] = doc.header["organ"]
     if unit == "document":
         parts, paras, pos = [], [], 0
         for p in doc.paragraphs:

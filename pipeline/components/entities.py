@@ -1,0 +1,69 @@
+"""`unap_entities`: the final entities in doc.ents, from the rules, the trained NER, or both.
+
+`mode` (config): "rules" (doc.spans["entity_rules"] only), "model" (the NER's doc.ents only) or "combined"
+(the rules' spans, plus every NER span that overlaps none of them). Every final span gets its normalized
+id in `kb_id_` and its origin in `_.source`, so rules, model and combination are compared by config.
+"""
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..entities.gazetteer import Gazetteer
+from ..entities.ids import entity_id
+from .entity_rules import doc_year
+
+MODES = ("rules", "model", "combined")
+
+if not Span.has_extension("source"):
+    Span.set_extension("source", default=None)
+
+
+class EntityMerger:
+    def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules") -> None:
+        if mode not in MODES:
+            raise ValueError(f"unap_entities: mode must be one of {MODES}, not {mode!r}")
+        self.name = name
+        self.lang = nlp.lang
+        self.mode = mode
+        self.rules_key = rules_key
+        self._nlp = nlp
+        self._own_gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer saved with the rules component (one list for both), else the package's."""
+        if "unap_entity_rules" in self._nlp.pipe_names:
+            return self._nlp.get_pipe("unap_entity_rules").gazetteer
+        if self._own_gazetteer is None:
+            self._own_gazetteer = Gazetteer.load()
+        return self._own_gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules = list(doc.spans.get(self.rules_key, [])) if self.mode != "model" else []
+        model = [e for e in doc.ents if e._.source != "rules"] if self.mode != "rules" else []
+        year = doc_year(doc)
+        final = []
+        for s in rules:
+            span = Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_)
+            span._.source = "rules"
+            final.append(span)
+        for e in model:
+            if any(e.start < r.end and r.start < e.end for r in final):
+                continue
+            ident = entity_id(e.label_, e.text, "", doc.text, e.start_char, self.lang, year, self.gazetteer)
+            span = Span(doc, e.start, e.end, label=e.label_, kb_id=ident)
+            span._.source = "model"
+            final.append(span)
+        doc.ents = sorted(filter_spans(final), key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()) -> "EntityMerger":
+        return self
+
+
+@Language.factory("unap_entities", default_config={"mode": "combined", "rules_key": "entity_rules"})
+def make_entities(nlp: Language, name: str, mode: str, rules_key: str) -> EntityMerger:
+    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key)

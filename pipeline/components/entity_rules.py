@@ -1,0 +1,107 @@
+"""`unap_entity_rules`: rule-found entities (patterns + gazetteer + title heuristics) in doc.spans["entity_rules"].
+
+Overlapping candidates resolve to the longest span (GUIDELINES: "take the longest span that is still one
+entity of one label"), ties by label priority. Where a rule boundary falls inside a token (a segmenter that
+glued 联合国人员 together), the token is split, so the trained NER that runs next and the final entities see
+tokens that match the entity boundaries. The gazetteer (lexicons/gazetteer.tsv) is saved with the pipeline.
+"""
+from pathlib import Path
+from typing import List
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..entities.gazetteer import Gazetteer
+from ..entities.ids import entity_id
+from ..entities.patterns import Candidate, find
+
+PRIORITY = {"RESOLUTION": 0, "DOCUMENT": 1, "TREATY": 2, "ORG": 3, "DATE": 4}
+SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "short-title": 2, "title": 3}
+
+if not Span.has_extension("source"):
+    Span.set_extension("source", default=None)
+
+
+def resolve(cands: List[Candidate]) -> List[Candidate]:
+    """Non-overlapping subset: longest first, then label and source priority."""
+    chosen: List[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), PRIORITY.get(c.label, 9),
+                                          SOURCE_PRIORITY.get(c.source, 9), c.start)):
+        if c.end <= c.start:
+            continue
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def split_tokens_at(doc: Doc, offsets: List[int]) -> Doc:
+    """Split tokens so that every char offset in `offsets` is a token boundary."""
+    todo = {}
+    for off in set(offsets):
+        for tok in doc:
+            if tok.idx < off < tok.idx + len(tok.text):
+                todo.setdefault(tok.i, set()).add(off - tok.idx)
+                break
+    if not todo:
+        return doc
+    with doc.retokenize() as retok:
+        for i, cuts in todo.items():
+            tok = doc[i]
+            bounds = [0] + sorted(cuts) + [len(tok.text)]
+            parts = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            heads = [(tok, k) for k in range(len(parts))]
+            retok.split(tok, parts, heads=heads)
+    return doc
+
+
+def doc_year(doc: Doc):
+    """The year of the unit's document (for dates written without a year), if the reader knew it."""
+    info = doc.user_data.get("unap", {})
+    y = info.get("year")
+    return int(y) if y else None
+
+
+class EntityRules:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = "entity_rules",
+                 split_tokens: bool = True) -> None:
+        self.name = name
+        self.lang = nlp.lang
+        self.spans_key = spans_key
+        self.split_tokens = split_tokens
+        self.gazetteer = Gazetteer.load()
+
+    def candidates(self, text: str) -> List[Candidate]:
+        return resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = self.candidates(doc.text)
+        if self.split_tokens:
+            split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
+        spans = []
+        year = doc_year(doc)
+        for c in chosen:
+            ident = entity_id(c.label, doc.text[c.start:c.end], c.key, doc.text, c.start, self.lang, year,
+                              self.gazetteer)
+            span = doc.char_span(c.start, c.end, label=c.label, kb_id=ident, alignment_mode="strict")
+            if span is None:
+                continue
+            span._.source = c.source
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        self.gazetteer.write(p / "gazetteer.tsv")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "EntityRules":
+        p = Path(path) / "gazetteer.tsv"
+        if p.exists():
+            self.gazetteer = Gazetteer.load(p)
+        return self
+
+
+@Language.factory("unap_entity_rules", default_config={"spans_key": "entity_rules", "split_tokens": True})
+def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool) -> EntityRules:
+    return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens)

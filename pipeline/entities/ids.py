@@ -1,0 +1,42 @@
+"""One place that turns an entity span (from rules or from the NER) into its normalized id."""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+from .normalize import date_id, document_id, resolution_id
+from .patterns import NUM, SYMBOL_RES
+
+ORGANS = {
+    "en": [(r"Security Council", "SC"), (r"Economic and Social Council", "ECOSOC"), (r"Human Rights Council", "HRC"),
+           (r"General Assembly", "GA")],
+    "zh": [(r"安全理事会|安理会", "SC"), (r"经济及社会理事会|经社理事会", "ECOSOC"), (r"人权理事会", "HRC"), (r"大会", "GA")],
+}
+
+
+def organ_before(text: str, start: int, lang: str, window: int = 40) -> str | None:
+    """The organ named closest before a resolution reference, within `window` characters."""
+    left = text[max(0, start - window):start]
+    best: tuple[int, str] | None = None
+    for pat, organ in ORGANS[lang]:
+        for m in re.finditer(pat, left):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), organ)
+    return best[1] if best else None
+
+
+def entity_id(label: str, span_text: str, key: str, text: str, start: int, lang: str,
+              doc_year: int | None, gazetteer: Gazetteer) -> str:
+    if label == "RESOLUTION":
+        m = re.search(SYMBOL_RES, span_text) or re.search(NUM, key or span_text)
+        if not m:
+            return ""
+        return resolution_id(m.group(0), organ_before(text, start, lang)) or ""
+    if label == "DATE":
+        return date_id(key or span_text, lang, doc_year) or ""
+    if label == "DOCUMENT":
+        return document_id(span_text)
+    if key:  # gazetteer id
+        return key
+    hit = gazetteer.lookup(span_text, lang)
+    return hit[1] if hit and hit[0] == label else ""

@@ -1,0 +1,125 @@
+"""Normalized ids for entity spans (GUIDELINES.md section 1): official resolution symbols, ISO 8601 dates,
+document symbols without spacing variants. Pure functions of the span text and a little context."""
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+ROMAN = re.compile(r"^[IVXL]+$")
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", "", s.replace("（", "(").replace("）", ")"))
+
+
+ORGAN_PREFIX = {"GA": "A/RES/", "SC": "S/RES/", "ECOSOC": "E/RES/", "HRC": "A/HRC/RES/"}
+
+
+def resolution_id(number: str, organ: str | None = None) -> str | None:
+    """'2175 (2014)' -> S/RES/2175(2014); '46/182' -> A/RES/46/182 (or the organ's form); '22 A (I)' ->
+    A/RES/22A(I); '2014/37' with ECOSOC -> E/RES/2014/37; a full symbol passes through, spacing removed."""
+    n = _clean(number)
+    if re.match(r"^(A|S|E)(/[A-Z]+)*/RES/", n) or re.match(r"^[A-Z]+/RES/", n):
+        return n
+    if re.fullmatch(r"\d{1,4}\(\d{4}\)", n):  # Security Council numbering carries the year
+        return f"S/RES/{n}"
+    if re.fullmatch(r"\d{1,4}[A-Z]?\([IVXL]+\)", n) or re.fullmatch(r"(ES|S)-\d{1,2}/\d{1,3}", n):
+        return f"A/RES/{n}"
+    m = re.fullmatch(r"(\d{1,4})/(\d{1,4})", n)
+    if m:
+        if organ in ORGAN_PREFIX and organ != "SC":
+            return ORGAN_PREFIX[organ] + n
+        if int(m.group(1)) >= 1946:  # year/number: ECOSOC style
+            return f"E/RES/{n}"
+        return f"A/RES/{n}"
+    return None
+
+
+def document_id(symbol: str) -> str:
+    s = re.sub(r"\s+", "", symbol).rstrip(".,;")
+    return s
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    out = f"{y:04d}"
+    if m:
+        out += f"-{m:02d}"
+        if d:
+            out += f"-{d:02d}"
+    return out
+
+
+def date_id(text: str, lang: str, doc_year: int | None = None) -> str | None:
+    """ISO 8601 for a DATE span; ranges as 'start/end'; a date without a year takes `doc_year`."""
+    t = text.strip()
+    if lang == "zh":
+        return _zh_date(t, doc_year)
+    return _en_date(t, doc_year)
+
+
+def _en_date(t: str, doc_year: int | None) -> str | None:
+    months = "|".join(m.capitalize() for m in MONTHS)
+    # 5 to 9 May 2014 / 22 and 23 September 2024 / 5-9 May 2014
+    m = re.fullmatch(rf"(\d{{1,2}})\s*(?:to|and|-|–|—)\s*(\d{{1,2}})\s+({months})(?:,?\s+(\d{{4}}))?", t)
+    if m:
+        y = int(m.group(4)) if m.group(4) else doc_year
+        mo = MONTHS[m.group(3).lower()]
+        return f"{_iso(y, mo, int(m.group(1)))}/{_iso(y, mo, int(m.group(2)))}" if y else None
+    # 30 November to 12 December 2023
+    m = re.fullmatch(rf"(\d{{1,2}})\s+({months})\s*(?:to|-|–|—)\s*(\d{{1,2}})\s+({months})(?:,?\s+(\d{{4}}))?", t)
+    if m:
+        y = int(m.group(5)) if m.group(5) else doc_year
+        return (f"{_iso(y, MONTHS[m.group(2).lower()], int(m.group(1)))}/"
+                f"{_iso(y, MONTHS[m.group(4).lower()], int(m.group(3)))}") if y else None
+    m = re.fullmatch(rf"(\d{{1,2}})\s+({months})(?:,?\s+(\d{{4}}))?", t)
+    if m:
+        y = int(m.group(3)) if m.group(3) else doc_year
+        return _iso(y, MONTHS[m.group(2).lower()], int(m.group(1))) if y else None
+    m = re.fullmatch(rf"({months})\s+(\d{{1,2}}),\s*(\d{{4}})", t)
+    if m:
+        return _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = re.fullmatch(rf"({months})(?:\s+(\d{{4}}))?", t)
+    if m:
+        y = int(m.group(2)) if m.group(2) else doc_year
+        return _iso(y, MONTHS[m.group(1).lower()]) if y else None
+    m = re.fullmatch(rf"({months})\s*(?:to|-|–|—)\s*({months})\s+(\d{{4}})", t)
+    if m:
+        y = int(m.group(3))
+        return f"{_iso(y, MONTHS[m.group(1).lower()])}/{_iso(y, MONTHS[m.group(2).lower()])}"
+    return _years(t)
+
+
+def _years(t: str) -> str | None:
+    m = re.fullmatch(r"(\d{4})\s*(?:to|-|–|—|/|至|到)\s*(\d{2,4})\s*年?", t)
+    if m:
+        a, b = m.group(1), m.group(2)
+        if len(b) == 2:
+            b = a[:2] + b
+        return f"{a}/{b}"
+    m = re.fullmatch(r"(\d{4})\s*年?", t)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _zh_date(t: str, doc_year: int | None) -> str | None:
+    t2 = re.sub(r"\s+", "", t)
+    part = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?"
+    m = re.fullmatch(part + r"(?:至|到|-|—|–|~)" + part, t2)
+    if m and (m.group(3) or m.group(2)) and any(m.group(i) for i in (4, 5, 6)):
+        y1 = int(m.group(1)) if m.group(1) else doc_year
+        mo1 = int(m.group(2)) if m.group(2) else None
+        d1 = int(m.group(3)) if m.group(3) else None
+        y2 = int(m.group(4)) if m.group(4) else y1
+        mo2 = int(m.group(5)) if m.group(5) else mo1
+        d2 = int(m.group(6)) if m.group(6) else None
+        if y1 and y2:
+            return f"{_iso(y1, mo1, d1)}/{_iso(y2, mo2, d2)}"
+    m = re.fullmatch(part, t2)
+    if m and any(m.groups()):
+        y = int(m.group(1)) if m.group(1) else doc_year
+        if not y:
+            return None
+        return _iso(y, int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None)
+    return _years(t2)

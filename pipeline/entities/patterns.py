@@ -1,0 +1,131 @@
+"""Pattern families for entities that have a regular form: resolution references, document symbols, dates.
+
+Each family returns candidates (start, end, label, key) over the raw text; `key` is what the normalizer needs
+(the resolution number, the symbol). Overlaps between families are resolved by the caller.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NOT_MAY = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+
+# a resolution number: GA 46/182, SC 2175 (2014), early GA 22 A (I) / 1514 (XV), special sessions ES-10/2, S-10/2
+NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}"
+       r"|\d{1,4}\s?\(\d{4}\)"
+       r"|\d{1,4}\s?[A-Z]?\s?\((?:[IVXL]+|ES-[IVX]+|S-[IVX]+)\)"
+       r"|\d{1,4}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)")
+SYMBOL_RES = r"(?:A/(?:HRC/)?RES/[\w./-]+\d|S/RES/\d{1,4}\s?\(\d{4}\)|E/RES/\d{4}/\d{1,3}|[A-Z]{2,8}/RES/[\w()./-]+\d\)?)"
+DOC_PREFIX = r"(?:A|S|E|ST|DP|TD|UNEP|ICEF|CCPR|CEDAW|CRC|CERD|CAT|CRPD|HRC|APLC|CCW|BWC|NPT|FCCC|CTBT|ISBA|SPLOS|UNW|IDB|E/ICEF|A/HRC)"
+DOCUMENT = re.compile(rf"(?<![\w/]){DOC_PREFIX}(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+(?:/Rev\.\s?\d+|/Add\.\d+|/Corr\.\d+)*")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    key: str = ""
+    source: str = "pattern"
+    meta: dict = field(default_factory=dict)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1] in ".,;:)" and text[s:e].count("(") < text[s:e].count(")") + (text[e - 1] != ")"):
+        e -= 1
+    return s, e
+
+
+def resolutions(text: str, lang: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in re.finditer(SYMBOL_RES, text):
+        out.append(Candidate(m.start(), m.end(), "RESOLUTION", m.group(0)))
+    if lang == "en":
+        kw = re.compile(rf"\b([Rr]esolutions?|[Dd]ecisions?)\s+((?:{NUM})(?:\s*(?:,|and|,\s*and)\s*(?:{NUM}))*)")
+        for m in kw.finditer(text):
+            nums = list(re.finditer(NUM, m.group(2)))
+            base = m.start(2)
+            if len(nums) == 1 and not m.group(1).endswith("s"):
+                out.append(Candidate(m.start(), base + nums[0].end(), "RESOLUTION", nums[0].group(0),
+                                     meta={"decision": m.group(1).lower().startswith("decision")}))
+            else:
+                for n in nums:
+                    out.append(Candidate(base + n.start(), base + n.end(), "RESOLUTION", n.group(0),
+                                         meta={"decision": m.group(1).lower().startswith("decision")}))
+    else:
+        one = re.compile(rf"第\s*({NUM})\s*号\s*(决议|决定)")
+        lst = re.compile(rf"第\s*(?:{NUM})\s*号(?:\s*(?:、|和|及|以及|，)\s*第?\s*(?:{NUM})\s*号)+\s*(决议|决定)")
+        taken: list[tuple[int, int]] = []
+        for m in lst.finditer(text):
+            for n in re.finditer(NUM, m.group(0)):
+                out.append(Candidate(m.start() + n.start(), m.start() + n.end(), "RESOLUTION", n.group(0),
+                                     meta={"decision": m.group(1) == "决定"}))
+            taken.append((m.start(), m.end()))
+        for m in one.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            out.append(Candidate(m.start(), m.end(), "RESOLUTION", m.group(1), meta={"decision": m.group(2) == "决定"}))
+        # a number with 号决议 but no 第 ("2730(2024)号决议" after a date)
+        for m in re.finditer(rf"(?<![\d/第\s])\s?({NUM})\s*号\s*(决议|决定)", text):
+            s = m.start(1)
+            if any(c.start <= s < c.end for c in out):
+                continue
+            out.append(Candidate(s, m.end(), "RESOLUTION", m.group(1), meta={"decision": m.group(2) == "决定"}))
+    # the title line of a resolution: "79/138. Title"
+    m = re.match(r"^\s*(\d{1,3}/\d{1,4})(?=\.\s)", text)
+    if m:
+        out.append(Candidate(m.start(1), m.end(1), "RESOLUTION", m.group(1), meta={"title": True}))
+    return out
+
+
+def documents(text: str) -> list[Candidate]:
+    out = []
+    for m in DOCUMENT.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        sym = text[s:e]
+        if "/RES/" in sym or not re.search(r"\d", sym) or sym.count("/") < 1:
+            continue
+        out.append(Candidate(s, e, "DOCUMENT", sym))
+    return out
+
+
+def dates(text: str, lang: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    if lang == "en":
+        day = r"\d{1,2}"
+        pats = [
+            rf"{day}\s+{MONTH}\s*(?:to|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
+            rf"{day}\s*(?:to|and|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
+            rf"{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
+            rf"{MONTH}\s+{day},\s*\d{{4}}",
+            rf"{MONTH}\s*(?:to|-|–|—)\s*{MONTH}\s+\d{{4}}",
+            rf"{MONTH}\s+\d{{4}}",
+            rf"\b{MONTH_NOT_MAY}\b",
+            r"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|-|to)\s*(?:(?:19|20)\d\d|\d\d)(?![\w/])",
+            r"(?<![\w/.,-])(?:1[89]|20)\d\d(?![\w/]|,\d)",
+        ]
+    else:
+        ymd = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+        md = r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+        pats = [
+            rf"{ymd}\s*(?:至|到|-|—|–)\s*(?:{ymd}|{md}|\d{{1,2}}\s*日)",
+            rf"\d{{4}}\s*(?:-|—|–|至)\s*\d{{4}}\s*年",
+            rf"{ymd}",
+            rf"(?<![\d年]){md}",
+            r"(?<![\w/.,-])(?:19|20)\d\d\s*(?:-|—|–)\s*(?:19|20)\d\d(?![\w/])",
+        ]
+    for p in pats:
+        for m in re.finditer(p, text):
+            s, e = m.start(), m.end()
+            if any(c.start <= s < c.end or s <= c.start < e for c in out):
+                continue
+            # "post-2015", "2030 Agenda": part of a name or a modifier, not a date
+            if re.search(r"(post|pre)-\s*$", text[max(0, s - 6):s]) and re.match(r"\d{4}", text[s:e]):
+                continue
+            out.append(Candidate(s, e, "DATE", text[s:e]))
+    return out
+
+
+def find(text: str, lang: str) -> list[Candidate]:
+    return resolutions(text, lang) + documents(text) + dates(text, lang)

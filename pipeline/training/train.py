@@ -1,0 +1,207 @@
+"""Train a language's pipeline from its config and the gold data in annotations/, and save it.
+
+    python -m pipeline.training.train zh [--output models/unap-zh]
+
+Two trainable components, trained on their own data, each keeping the epoch that scores best on dev:
+- `unap_strength_textcat` on annotations/strength/ (operative paragraphs with a strength class);
+- `ner` (if the config has it) on annotations/entities/ (doccano JSONL with entity spans).
+Data hashes, sizes and dev scores go to the pipeline's meta.json.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from spacy import util
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import minibatch
+
+from .. import models
+from ..evaluation.classes import score_classes
+from ..evaluation.entities import score_entities
+from ..scheme import STRENGTH_CLASSES
+from .augment import damage
+
+DATA = models.ROOT / "annotations" / "strength"
+ENTITY_DATA = models.ROOT / "annotations" / "entities"
+
+
+def read_split(split: str, lang: str, folder: Path = DATA) -> list[dict[str, Any]]:
+    """Strength rows of one split and language."""
+    with open(folder / f"{split}.jsonl", encoding="utf-8") as f:
+        return [r for r in map(json.loads, f) if r["lang"] == lang and r.get("strength")]
+
+
+def read_entities(split: str, lang: str, folder: Path = ENTITY_DATA) -> list[dict[str, Any]]:
+    """Entity gold units (doccano JSONL as exported by gold_tool / doccano pull) of one split and language."""
+    path = folder / f"{split}.jsonl"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [r for r in map(json.loads, f) if r.get("lang") == lang]
+
+
+def data_hash(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _loop(nlp: Language, component: str, train_ex: list[Example], score_dev: Callable[[], float], *,
+          epochs: int, batch_size: int, dropout: float, rnd: random.Random, quiet: bool) -> tuple[float, int]:
+    """Train one component (the others frozen), keep its best epoch on dev; returns (best score, epoch)."""
+    pipe = nlp.get_pipe(component)
+    optimizer = nlp.resume_training()
+    best: tuple[float, bytes | None, int] = (-1.0, None, 0)
+    for epoch in range(1, epochs + 1):
+        rnd.shuffle(train_ex)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train_ex, size=batch_size):
+            pipe.update(batch, drop=dropout, sgd=optimizer, losses=losses)
+        dev = score_dev()
+        if not quiet:
+            print(f"{component} epoch {epoch:2d} loss {losses.get(component, 0):9.3f} dev {dev:.3f}", file=sys.stderr)
+        if dev > best[0] or best[1] is None:
+            best = (dev, pipe.to_bytes(), epoch)
+    pipe.from_bytes(best[1])
+    return best[0], best[2]
+
+
+# --- strength classifier ------------------------------------------------------------------------------
+def strength_examples(nlp: Language, rows: list[dict[str, Any]]) -> list[Example]:
+    return [Example.from_dict(nlp.make_doc(r["text"]), {"cats": {c: float(c == r["strength"])
+                                                                 for c in STRENGTH_CLASSES}}) for r in rows]
+
+
+def classifier_predictions(nlp: Language, rows: list[dict[str, Any]]) -> list[str]:
+    tc = nlp.get_pipe("unap_strength_textcat")
+    docs = [tc.window_doc(nlp.make_doc(r["text"])[:]) for r in rows]
+    scores = tc.model.ops.to_numpy(tc.model.predict(docs)) if docs else []
+    return [tc.labels[int(row.argmax())] for row in scores]
+
+
+def train_textcat(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random, *, epochs: int,
+                  data: Path = DATA, quiet: bool = False, train_rows: list[dict[str, Any]] | None = None
+                  ) -> dict[str, Any]:
+    rows = train_rows if train_rows is not None else read_split("train", lang, data)
+    dev_rows = read_split("dev", lang, data)
+    augmented = list(rows)  # damaged copies teach the classifier to read through OCR/extraction faults
+    for k in range(int(tcfg.get("augment", 0))):
+        rnd_k = random.Random(1000 + k)
+        augmented += [{**r, "text": damage(r["text"], lang, rnd_k)} for r in rows]
+    train_ex = strength_examples(nlp, augmented)
+
+    def dev_score() -> float:
+        if not dev_rows:
+            return 0.0
+        return score_classes([r["strength"] for r in dev_rows], classifier_predictions(nlp, dev_rows),
+                             STRENGTH_CLASSES)["macro_f1"]
+
+    best, epoch = _loop(nlp, "unap_strength_textcat", train_ex, dev_score, epochs=epochs,
+                        batch_size=int(tcfg.get("batch_size", 16)), dropout=float(tcfg.get("dropout", 0.2)),
+                        rnd=rnd, quiet=quiet)
+    return {"units": len(rows), "augmented_copies": int(tcfg.get("augment", 0)), "best_epoch": epoch,
+            "dev_macro_f1": round(best, 4), "data_sha256": data_hash(data / "train.jsonl", data / "dev.jsonl")}
+
+
+# --- entity recognizer --------------------------------------------------------------------------------
+def ner_doc(nlp: Language, text: str, gold: list[dict[str, Any]] | None = None):
+    """The Doc the NER sees: tokens split where the rules put boundaries (as at run time) and, in training,
+    where the gold puts them, so no gold span is lost to tokenization."""
+    from ..components.entity_rules import split_tokens_at
+
+    doc = nlp.make_doc(text)
+    if "unap_entity_rules" in nlp.pipe_names:
+        doc = nlp.get_pipe("unap_entity_rules")(doc)
+    if gold:
+        split_tokens_at(doc, [o for s in gold for o in (s["start"], s["end"])])
+    return doc
+
+
+def ner_examples(nlp: Language, units: list[dict[str, Any]]) -> list[Example]:
+    out = []
+    for u in units:
+        doc = ner_doc(nlp, u["text"], u["entities"])
+        out.append(Example.from_dict(doc, {"entities": [(s["start"], s["end"], s["label"]) for s in u["entities"]]}))
+    return out
+
+
+def ner_predictions(nlp: Language, units: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    ner = nlp.get_pipe("ner")
+    out = []
+    for u in units:
+        doc = ner(ner_doc(nlp, u["text"]))
+        out.append([{"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents])
+    return out
+
+
+def train_ner(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random, *, epochs: int,
+              data: Path = ENTITY_DATA, quiet: bool = False, train_units: list[dict[str, Any]] | None = None
+              ) -> dict[str, Any] | None:
+    units = train_units if train_units is not None else read_entities("train", lang, data)
+    if not units:
+        return None
+    dev = read_entities("dev", lang, data)
+    train_ex = ner_examples(nlp, units)
+
+    def dev_score() -> float:
+        if not dev:
+            return 0.0
+        return score_entities([u["entities"] for u in dev], ner_predictions(nlp, dev))["strict"]["f"]
+
+    best, epoch = _loop(nlp, "ner", train_ex, dev_score, epochs=int(tcfg.get("ner_epochs", epochs)),
+                        batch_size=int(tcfg.get("ner_batch_size", 8)), dropout=float(tcfg.get("ner_dropout", 0.2)),
+                        rnd=rnd, quiet=quiet)
+    return {"units": len(units), "best_epoch": epoch, "dev_f1": round(best, 4),
+            "data_sha256": data_hash(data / "train.jsonl", data / "dev.jsonl")}
+
+
+def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_data: Path = ENTITY_DATA,
+          epochs: int | None = None, quiet: bool = False, train_rows: list[dict[str, Any]] | None = None,
+          train_units: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
+    tcfg = dict(cfg.get("unap_training", {}))
+    epochs = epochs or int(tcfg.get("epochs", 12))
+    util.fix_random_seed(int(tcfg.get("seed", 0)))
+    rnd = random.Random(int(tcfg.get("seed", 0)))
+    nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    # one initialization for the tokenizer (e.g. the pkuseg model named in the config) and every component:
+    # the classifier takes its labels from the strength examples, the NER from the entity examples
+    init = strength_examples(nlp, (train_rows if train_rows is not None else read_split("train", lang, data))[:300])
+    if "ner" in nlp.pipe_names:
+        init += ner_examples(nlp, train_units if train_units is not None else read_entities("train", lang, entity_data))
+    nlp.initialize(lambda: init)
+    info: dict[str, Any] = {"strength": train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, data=data, quiet=quiet,
+                                                      train_rows=train_rows)}
+    if "ner" in nlp.pipe_names:
+        info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, data=entity_data, quiet=quiet,
+                                train_units=train_units)
+    nlp.meta.update({
+        "name": f"unap_{lang}", "version": "0.3.0",
+        "description": "UN resolution pipeline: structure, entities (rules + NER), operative-verb strength",
+        "built": datetime.date.today().isoformat(), "unap": info})
+    out = output if output is not None else models.default_model(lang)
+    nlp.to_disk(out)
+    return {"path": str(out), **info}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("lang", choices=["zh", "en"])
+    ap.add_argument("--output", type=Path, default=None)
+    ap.add_argument("--epochs", type=int, default=None)
+    args = ap.parse_args()
+    print(json.dumps(train(args.lang, args.output, epochs=args.epochs), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Pattern families and normalizers for RESOLUTION, DOCUMENT and DATE, with the tricky forms of the seed."""
+import pytest
+
+from pipeline.entities.ids import entity_id, organ_before
+from pipeline.entities.gazetteer import Gazetteer
+from pipeline.entities.normalize import date_id, resolution_id
+from pipeline.entities.patterns import dates, documents, find, resolutions
+from pipeline.components.entity_rules import resolve
+
+
+def spans(cands, text):
+    return [(text[c.start:c.end], c.label) for c in resolve(cands)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("重申其第 46/182 号决议，", [("第 46/182 号决议", "A/RES/46/182")]),
+    ("第 2175(2014) 号决议和 2024 年 5 月 24 日第 2730(2024)号决议", [("第 2175(2014) 号决议", "S/RES/2175(2014)"),
+                                                            ("第 2730(2024)号决议", "S/RES/2730(2024)")]),
+    ("¹⁹ 第 22A (I)号决议。", [("第 22A (I)号决议", "A/RES/22A(I)")]),
+    ("²⁰ 第 179 (II)号决议。", [("第 179 (II)号决议", "A/RES/179(II)")]),
+    ("第 1265(1999)号和第 1296(2000)号决议", [("1265(1999)", "S/RES/1265(1999)"), ("1296(2000)", "S/RES/1296(2000)")]),
+    ("人权理事会第 53/2 号决议", [("第 53/2 号决议", "A/HRC/RES/53/2")]),
+])
+def test_zh_resolutions(text, expected):
+    got = [(text[c.start:c.end], resolution_id(c.key, organ_before(text, c.start, "zh")))
+           for c in resolve(resolutions(text, "zh"))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Recalling its resolution 46/182 of 19 December 1991,", [("resolution 46/182", "A/RES/46/182")]),
+    ("resolutions 1265 (1999) and 1296 (2000)", [("1265 (1999)", "S/RES/1265(1999)"), ("1296 (2000)", "S/RES/1296(2000)")]),
+    ("resolutions 60/180, 65/7 and 70/262", [("60/180", "A/RES/60/180"), ("65/7", "A/RES/65/7"), ("70/262", "A/RES/70/262")]),
+    ("General Assembly resolution 22 A (I)", [("resolution 22 A (I)", "A/RES/22A(I)")]),
+    ("Economic and Social Council resolution 2014/37", [("resolution 2014/37", "E/RES/2014/37")]),
+    ("Human Rights Council resolution 53/2", [("resolution 53/2", "A/HRC/RES/53/2")]),
+    ("resolution ES-10/2 and A/RES/79/138 and S/RES/2286 (2016)",
+     [("resolution ES-10/2", "A/RES/ES-10/2"), ("A/RES/79/138", "A/RES/79/138"), ("S/RES/2286 (2016)", "S/RES/2286(2016)")]),
+    ("80/1. Participation by the State of Palestine", [("80/1", "A/RES/80/1")]),
+])
+def test_en_resolutions(text, expected):
+    got = [(text[c.start:c.end], resolution_id(c.key, organ_before(text, c.start, "en")))
+           for c in resolve(resolutions(text, "en"))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(A/79/149)", ["A/79/149"]),
+    ("[未经发交主要委员会而通过(A/79/L.32)]", ["A/79/L.32"]),
+    ("(《大会正式记录，第七十七届会议，补编第 19 号》(A/77/19))", ["A/77/19"]),
+    ("A/79/552-S/2024/767.", ["A/79/552-S/2024/767"]),
+    ("see A/80/L.2/Rev.1 and S/PRST/2024/1;", ["A/80/L.2/Rev.1", "S/PRST/2024/1"]),
+    ("resolution A/RES/79/138", []),
+])
+def test_documents(text, expected):
+    assert [text[c.start:c.end] for c in documents(text)] == expected
+
+
+@pytest.mark.parametrize("text,lang,surface,iso", [
+    ("2024 年 12 月 9 日大会决议", "zh", "2024 年 12 月 9 日", "2024-12-09"),
+    ("2024年12月9日", "zh", "2024年12月9日", "2024-12-09"),
+    ("在 2023 年所有", "zh", "2023 年", "2023"),
+    ("《援助人员安全报告》，2024 年 8 月。", "zh", "2024 年 8 月", "2024-08"),
+    ("1990-2014年期间", "zh", "1990-2014年", "1990/2014"),
+    ("2014年5月5日至9日", "zh", "2014年5月5日至9日", "2014-05-05/2014-05-09"),
+    ("on 9 December 2024,", "en", "9 December 2024", "2024-12-09"),
+    ("in May 2024", "en", "May 2024", "2024-05"),
+    ("from 5 to 9 May 2014", "en", "5 to 9 May 2014", "2014-05-05/2014-05-09"),
+    ("the period 1990–2014", "en", "1990–2014", "1990/2014"),
+    ("in 2023, there", "en", "2023", "2023"),
+    ("by mid-June", "en", "June", "2024-06"),
+])
+def test_dates(text, lang, surface, iso):
+    got = [(text[c.start:c.end], date_id(c.key, lang, 2024)) for c in resolve(dates(text, lang))]
+    assert got == [(surface, iso)]
+
+
+def test_no_dates_in_relative_or_modifier_forms():
+    for text in ("the post-2015 development agenda", "this year", "the eightieth session", "2,000 people"):
+        assert dates(text, "en") == []
+    assert dates("今年和第七十九届会议", "zh") == []
+
+
+def test_years_inside_numbers_are_not_dates():
+    text = "resolution 2175 (2014) and document S/2024/302"
+    assert spans(find(text, "en"), text) == [("resolution 2175 (2014)", "RESOLUTION"), ("S/2024/302", "DOCUMENT")]
+
+
+@pytest.mark.parametrize("number,organ,expected", [
+    ("46/182", None, "A/RES/46/182"), ("2175 (2014)", None, "S/RES/2175(2014)"), ("2175(2014)", "GA", "S/RES/2175(2014)"),
+    ("22 A (I)", None, "A/RES/22A(I)"), ("1514 (XV)", None, "A/RES/1514(XV)"), ("2014/37", None, "E/RES/2014/37"),
+    ("53/2", "HRC", "A/HRC/RES/53/2"), ("S-10/2", None, "A/RES/S-10/2"), ("garbage", None, None),
+])
+def test_resolution_ids(number, organ, expected):
+    assert resolution_id(number, organ) == expected
+
+
+def test_entity_id_for_model_spans_uses_context():
+    g = Gazetteer([{"label": "ORG", "id": "UN Security Council", "lang": "zh", "name": "安全理事会"}])
+    text = "安全理事会第 2286(2016)号决议"
+    assert entity_id("RESOLUTION", "第 2286(2016)号决议", "", text, 5, "zh", None, g) == "S/RES/2286(2016)"
+    assert entity_id("ORG", "安全理事会", "", text, 0, "zh", None, g) == "UN Security Council"
+    assert entity_id("ORG", "不存在的机构", "", text, 0, "zh", None, g) == ""
+    assert entity_id("DATE", "6 月", "", "6 月", 0, "zh", 2025, g) == "2025-06"
