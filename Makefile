@@ -10,14 +10,18 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-.PHONY: setup demo test
+.PHONY: setup demo test browser
 setup: $(STAMP)
+
+# headless Chromium (and a CJK font) for the tests that open the HTML reports; Debian packages, as root
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 demo: setup
 	mkdir -p out
 	$(VENV)/bin/unap annotate examples/corpus -o out/example.jsonl
 
-test: setup
+test: setup browser
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 # --- the model workflow: each step declares its inputs, so a rerun redoes only what changed -------------

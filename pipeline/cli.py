@@ -119,6 +119,114 @@ def cmd_build_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from . import models
+    from .evaluation import report, run
+
+    try:
+        units = run.read_gold(Path(args.gold))
+    except (run.GoldError, OSError) as e:
+        _err(str(e))
+        return 2
+    from .io.read import detect_lang
+    for u in units:
+        u["lang"] = u.get("lang") or args.lang or detect_lang(u["text"]) or "en"
+    langs = sorted({u["lang"] for u in units})
+
+    def load(model: str | None):
+        out = {}
+        for lang in langs:
+            path = models.resolve(model, lang)
+            if not (path / "config.cfg").is_file():
+                raise FileNotFoundError(f"{path}: no spaCy pipeline there")
+            out[lang] = models.load(path)
+        return out
+
+    def predict_all(nlps, config):
+        preds: list = [None] * len(units)
+        for lang in langs:
+            idx = [i for i, u in enumerate(units) if u["lang"] == lang]
+            for i, p in zip(idx, run.predict(nlps[lang], [units[i] for i in idx], config)):
+                preds[i] = p
+        return preds
+
+    try:
+        nlps = load(args.model)
+        base = load(args.baseline) if args.baseline else None
+    except FileNotFoundError as e:
+        _err(str(e))
+        return 2
+    configs = [c.strip() for c in args.configs.split(",")] if args.configs else ["shipped"]
+    bad = [c for c in configs if c != "shipped" and c not in run.CONFIGS]
+    if bad:
+        _err(f"unknown configuration {bad[0]!r} (use shipped, rules, model, combined)")
+        return 2
+    name = args.name or time.strftime("%Y%m%d-%H%M%S")
+    scores = {"schema_version": run.SCHEMA_VERSION, "name": name, "model": args.model or "models/ (shipped)",
+              "gold": args.gold, "units": len(units), "languages": langs, "configs": {}}
+    tallies = {}
+    main_preds = None
+    for cfg in configs:
+        preds = predict_all(nlps, None if cfg == "shipped" else cfg)
+        scores["configs"][cfg], tallies[cfg] = run.score(units, preds, rounds=args.rounds)
+        main_preds = main_preds or preds
+    if base is not None:
+        bpreds = predict_all(base, None)
+        bscores, btallies = run.score(units, bpreds, rounds=args.rounds)
+        scores["baseline"] = {"model": args.baseline, "scores": bscores}
+        scores["comparison"] = run.compare(tallies[configs[0]], btallies, rounds=args.rounds)
+    scores["worst_errors"] = run.worst_errors(units, main_preds)
+    if args.learning_curve:
+        scores["learning_curve"] = learning_curve(units, langs, args)
+    out = report.write_run(Path(args.runs_dir) / name, scores)
+    print((Path(out) / "report.md").read_text(encoding="utf-8").split("## Worst errors")[0], file=sys.stdout)
+    print(f"wrote {out}/scores.json, report.md, report.html", file=sys.stderr)
+    return 0
+
+
+def learning_curve(units, langs, args) -> list:
+    """Retrain on 25/50/75/100% of the train split and score each model on the gold units."""
+    import tempfile
+
+    from .evaluation import run
+    from .training.train import read_entities, read_split, train
+
+    points = []
+    for share in (0.25, 0.5, 0.75, 1.0):
+        point = {"share": share, "units": 0}
+        for lang in langs:
+            rows = read_split("train", lang)
+            ents = read_entities("train", lang)
+            k_rows, k_ents = max(1, int(len(rows) * share)), max(1, int(len(ents) * share)) if ents else 0
+            with tempfile.TemporaryDirectory() as tmp:
+                info = train(lang, Path(tmp) / "m", epochs=args.curve_epochs, quiet=True,
+                             train_rows=rows[:k_rows], train_units=ents[:k_ents] if ents else None)
+                import spacy
+                nlp = spacy.load(info["path"])
+                mine = [u for u in units if u["lang"] == lang]
+                s, _ = run.score(mine, run.predict(nlp, mine), rounds=0)
+            point["units"] += k_rows + k_ents
+            if "entities" in s:
+                point["entity_f"] = s["entities"]["strict"]["f"]
+            if "strength" in s:
+                point["strength_accuracy"] = s["strength"]["accuracy"]
+        points.append(point)
+        print(f"learning curve: {share:.0%} of train -> {point}", file=sys.stderr)
+    return points
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .show import render
+
+    try:
+        n = render(Path(args.input), Path(args.output), limit=args.limit)
+    except (ValueError, OSError) as e:
+        _err(str(e))
+        return 2
+    print(f"rendered {n} units -> {args.output}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="unap", description="Annotate UN resolutions (Chinese and English).")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -140,6 +248,25 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("langs", nargs="*", default=["zh", "en"])
     b.add_argument("-o", "--output", default=None, help="folder for unap-<lang>/ (default models/)")
     b.set_defaults(func=cmd_build_models)
+
+    e = sub.add_parser("evaluate", help="score a pipeline on gold units; writes runs/NAME/")
+    e.add_argument("--model", default=None, help="pipeline folder or folder with unap-zh/unap-en (default: shipped)")
+    e.add_argument("--gold", required=True, help="gold JSONL (doccano export of this project, or annotate output)")
+    e.add_argument("--baseline", default=None, help="a second pipeline: paired bootstrap comparison")
+    e.add_argument("--name", default=None, help="run name (default: a timestamp)")
+    e.add_argument("--lang", choices=["zh", "en"], default=None, help="language of units that do not say")
+    e.add_argument("--configs", default=None, help="comma list of shipped,rules,model,combined (side by side)")
+    e.add_argument("--runs-dir", default="runs")
+    e.add_argument("--rounds", type=int, default=1000, help="bootstrap resamples")
+    e.add_argument("--learning-curve", action="store_true", help="retrain on 25/50/75/100%% of the train split")
+    e.add_argument("--curve-epochs", type=int, default=5)
+    e.set_defaults(func=cmd_evaluate)
+
+    s = sub.add_parser("show", help="render annotated JSONL as an HTML page (displaCy)")
+    s.add_argument("input")
+    s.add_argument("-o", "--output", required=True)
+    s.add_argument("--limit", type=int, default=500)
+    s.set_defaults(func=cmd_show)
 
     args = ap.parse_args(argv)
     if getattr(args, "n_process", 1) < 1:

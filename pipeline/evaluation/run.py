@@ -1,0 +1,186 @@
+"""`unap evaluate`: run a pipeline on gold units and score it, with bootstrap intervals and an optional
+paired comparison against a baseline pipeline. Produces the `scores.json` document (schema_version 1)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+from spacy.language import Language
+
+from ..scheme import ENTITY_LABELS, INTENSITIES, PARAGRAPH_TYPES, STRENGTH_CLASSES
+from .bootstrap import interval, paired
+from .classes import score_classes
+from .entities import score_entities
+
+SCHEMA_VERSION = 1
+# evaluation configurations: entity merge mode and opener mode set together
+CONFIGS = {"rules": ("rules", "lexicon"), "model": ("model", "model"), "combined": ("combined", "combined")}
+
+
+class GoldError(ValueError):
+    pass
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """Gold units from doccano JSONL (as exported by this project) or this project's annotate output, or the
+    strength data format. Each unit: text, lang, and whichever of entities / type / strength / intensity it has."""
+    units = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise GoldError(f"{path}:{n}: malformed JSON ({e.msg})") from None
+            if not isinstance(r, dict) or not isinstance(r.get("text"), str):
+                raise GoldError(f"{path}:{n}: a gold unit needs a string 'text'")
+            u: dict[str, Any] = {"id": str(r.get("id", f"{path.name}:{n}")), "text": r["text"], "lang": r.get("lang")}
+            if "entities" in r and isinstance(r["entities"], list):
+                u["entities"] = [{"start": e["start"], "end": e["end"], "label": e["label"], "id": e.get("id")}
+                                 for e in r["entities"]]
+            elif "label" in r and isinstance(r["label"], list):
+                u["entities"] = [{"start": s, "end": e, "label": lab, "id": None} for s, e, lab in r["label"]]
+            para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
+            for key in ("type", "strength", "intensity"):
+                val = para.get(key, r.get(key))
+                if val is not None:
+                    u[key] = val
+            if u.get("strength") and "type" not in u:
+                u["type"] = "operative"
+            for e in u.get("entities", []):
+                if not (0 <= e["start"] < e["end"] <= len(u["text"])):
+                    raise GoldError(f"{path}:{n}: span {e['start']}-{e['end']} outside the text")
+            units.append(u)
+    if not units:
+        raise GoldError(f"{path}: no gold units")
+    return units
+
+
+def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None = None) -> list[dict[str, Any]]:
+    """Annotate every gold text as a unit (its gold paragraph type, if any, is given as structure)."""
+    ent_mode, op_mode = CONFIGS[config] if config else (None, None)
+    saved = {}
+    for name, mode in (("unap_entities", ent_mode), ("unap_opverbs", op_mode)):
+        if mode and name in nlp.pipe_names:
+            saved[name] = nlp.get_pipe(name).mode
+            nlp.get_pipe(name).mode = mode
+    try:
+        docs = []
+        for u in units:
+            doc = nlp.make_doc(u["text"])
+            paras = None
+            if u.get("type"):
+                paras = [{"start": 0, "end": len(u["text"]), "type": u["type"], "number": None, "role": None}]
+            doc.user_data["unap"] = {"paragraphs": paras}
+            docs.append(doc)
+        out = []
+        for doc in nlp.pipe(docs):
+            para = doc.spans["paragraphs"][0] if doc.spans.get("paragraphs") else None
+            verbs = list(doc.spans.get("opverbs", []))
+            v = verbs[0] if verbs else None
+            out.append({
+                "entities": [{"start": e.start_char, "end": e.end_char, "label": e.label_, "id": e.kb_id_ or None}
+                             for e in doc.ents],
+                "type": para.label_ if para is not None else None,
+                "strength": v._.strength if v is not None else None,
+                "intensity": v._.intensity if v is not None and para is not None and para.label_ == "operative"
+                else None,
+            })
+        return out
+    finally:
+        for name, mode in saved.items():
+            nlp.get_pipe(name).mode = mode
+
+
+# --- per-unit tallies, so that bootstrap resamples are cheap ----------------------------------------------
+def _entity_counts(g: list[dict], p: list[dict]) -> tuple[int, int, int, int, int]:
+    gk = {(s["start"], s["end"], s["label"]): s for s in g}
+    pk = {(s["start"], s["end"], s["label"]): s for s in p}
+    tp_keys = [k for k in pk if k in gk]
+    ids_ok = sum((pk[k].get("id") or "") == (gk[k].get("id") or "") for k in tp_keys)
+    return len(tp_keys), len(pk) - len(tp_keys), len(gk) - len(tp_keys), ids_ok, len(tp_keys)
+
+
+def _f1(rows: Sequence[tuple[int, ...]], idx: Sequence[int]) -> float:
+    tp = sum(rows[i][0] for i in idx)
+    fp = sum(rows[i][1] for i in idx)
+    fn = sum(rows[i][2] for i in idx)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _id_acc(rows: Sequence[tuple[int, ...]], idx: Sequence[int]) -> float:
+    n = sum(rows[i][4] for i in idx)
+    return sum(rows[i][3] for i in idx) / n if n else 0.0
+
+
+def _acc(pairs: Sequence[tuple[Any, Any]], idx: Sequence[int]) -> float:
+    return sum(pairs[i][0] == pairs[i][1] for i in idx) / len(idx) if idx else 0.0
+
+
+def _macro(pairs: Sequence[tuple[Any, Any]], idx: Sequence[int]) -> float:
+    return score_classes([pairs[i][0] for i in idx], [pairs[i][1] for i in idx], STRENGTH_CLASSES)["macro_f1"]
+
+
+def score(units: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]], *, rounds: int = 1000
+          ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Scores (JSON-ready) and the per-unit tallies used for intervals and paired comparisons."""
+    ent_idx = [i for i, u in enumerate(units) if "entities" in u]
+    ent_rows = [_entity_counts(units[i]["entities"], preds[i]["entities"]) for i in ent_idx]
+    typ = [(u["type"], preds[i]["type"]) for i, u in enumerate(units) if u.get("type")]
+    st = [(u["strength"], preds[i]["strength"]) for i, u in enumerate(units) if u.get("strength")]
+    inten = [(u["intensity"], preds[i]["intensity"]) for i, u in enumerate(units)
+             if u.get("strength") and u.get("intensity")]
+    out: dict[str, Any] = {"units": len(units)}
+    if ent_idx:
+        labels = [lab for lab in ENTITY_LABELS if any(e["label"] == lab for i in ent_idx
+                                                      for e in units[i]["entities"])] or ENTITY_LABELS
+        ents = score_entities([units[i]["entities"] for i in ent_idx], [preds[i]["entities"] for i in ent_idx],
+                              labels=labels)
+        ents["units"] = len(ent_idx)
+        ents["ci"] = {
+            "strict_f": interval(lambda idx: _f1(ent_rows, idx), len(ent_rows), rounds=rounds),
+            "id_accuracy": interval(lambda idx: _id_acc(ent_rows, idx), len(ent_rows), rounds=rounds),
+        }
+        out["entities"] = ents
+    if typ:
+        out["paragraph_type"] = score_classes([g for g, _ in typ], [p for _, p in typ], PARAGRAPH_TYPES)
+    if st:
+        res = score_classes([g for g, _ in st], [p for _, p in st], STRENGTH_CLASSES)
+        res["ci"] = {"accuracy": interval(lambda idx: _acc(st, idx), len(st), rounds=rounds),
+                     "macro_f1": interval(lambda idx: _macro(st, idx), len(st), rounds=min(rounds, 300))}
+        out["strength"] = res
+    if inten:
+        out["intensity"] = score_classes([g for g, _ in inten], [p for _, p in inten], INTENSITIES)
+    tallies = {"ent_rows": ent_rows, "strength": st}
+    return out, tallies
+
+
+def compare(a: dict[str, Any], b: dict[str, Any], *, rounds: int = 1000) -> dict[str, Any]:
+    """Paired bootstrap of system a minus baseline b on the same units."""
+    out: dict[str, Any] = {}
+    if a["ent_rows"]:
+        ra, rb = a["ent_rows"], b["ent_rows"]
+        out["entities_strict_f"] = paired(lambda idx: _f1(ra, idx), lambda idx: _f1(rb, idx), len(ra), rounds=rounds)
+    if a["strength"]:
+        sa, sb = a["strength"], b["strength"]
+        out["strength_accuracy"] = paired(lambda idx: _acc(sa, idx), lambda idx: _acc(sb, idx), len(sa), rounds=rounds)
+    return out
+
+
+def worst_errors(units: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]], k: int = 20) -> list[dict]:
+    """The k units with the most errors (entity misses and false spans, wrong strength)."""
+    scored = []
+    for u, p in zip(units, preds):
+        gk = {(s["start"], s["end"], s["label"]) for s in u.get("entities", [])}
+        pk = {(s["start"], s["end"], s["label"]) for s in p["entities"]} if "entities" in u else set()
+        missed = sorted(gk - pk)
+        spurious = sorted(pk - gk)
+        wrong_strength = bool(u.get("strength")) and u["strength"] != p["strength"]
+        n = len(missed) + len(spurious) + 2 * wrong_strength
+        if n:
+            scored.append({"id": u["id"], "text": u["text"], "errors": n, "missed": missed, "spurious": spurious,
+                           "gold_strength": u.get("strength"), "pred_strength": p["strength"]})
+    scored.sort(key=lambda r: -r["errors"])
+    return scored[:k]
