@@ -26,7 +26,7 @@ def resolution_id(number: str, organ: str | None = None) -> str | None:
         return f"S/RES/{n}"
     if re.fullmatch(r"\d{1,4}[A-Z]?\([IVXL]+\)", n) or re.fullmatch(r"(ES|S)-\d{1,2}/\d{1,3}", n):
         return f"A/RES/{n}"
-    m = re.fullmatch(r"(\d{1,4})/(\d{1,4})", n)
+    m = re.fullmatch(r"(\d{1,4})/(\d{1,4})([A-Z]?)", n)
     if m:
         if organ in ORGAN_PREFIX and organ != "SC":
             return ORGAN_PREFIX[organ] + n

@@ -42,7 +42,9 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
     for m in re.finditer(SYMBOL_RES, text):
         out.append(Candidate(m.start(), m.end(), "RESOLUTION", m.group(0)))
     if lang == "en":
-        kw = re.compile(rf"\b([Rr]esolutions?|[Dd]ecisions?)\s+((?:{NUM})(?:\s*(?:,|and|,\s*and)\s*(?:{NUM}))*)")
+        of_date = rf"(?:\s+of\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}})?"
+        kw = re.compile(rf"\b([Rr]esolutions?|[Dd]ecisions?)\s+((?:{NUM}){of_date}"
+                        rf"(?:\s*(?:,|and|,\s*and)\s*(?:{NUM}){of_date})*)")
         for m in kw.finditer(text):
             nums = list(re.finditer(NUM, m.group(2)))
             base = m.start(2)
