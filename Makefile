@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install -q --upgrade pip
-	$(VENV)/bin/python -m pip install -q -e '.[test]'
+	$(VENV)/bin/python -m pip install -q -e '.[test,cluster]'
 	touch $(STAMP)
 
 .PHONY: setup demo test browser
@@ -34,13 +34,26 @@ TRAIN_SRC := $(wildcard pipeline/components/*.py) pipeline/training/train.py pip
 data: setup
 	$(VENV)/bin/python -m pipeline.training.strength_data --shared $(SHARED)
 
+# segmenter: the Chinese pkuseg model (UD GSDSimp dev + UN-domain words) the zh pipeline tokenizes with
+models/pkuseg-un/meta.json: pipeline/training/train_segmenter.py annotations/ud-zh-gsdsimp/zh_gsdsimp-ud-dev.conllu \
+		pipeline/lexicons/opverbs.zh.tsv pipeline/lexicons/gazetteer.tsv | setup
+	$(VENV)/bin/python -m pipeline.training.train_segmenter --output models/pkuseg-un
+
+models/unap-zh/meta.json: models/pkuseg-un/meta.json
+
 # train: one pipeline per language, from its config, lexicons and the strength data
+ENTITY_DATA := annotations/entities/train.jsonl annotations/entities/dev.jsonl
 models/unap-%/meta.json: models/configs/%.cfg pipeline/lexicons/opverbs.%.tsv pipeline/lexicons/modifiers.%.tsv \
-		$(STRENGTH_DATA) $(TRAIN_SRC) | setup
+		pipeline/lexicons/gazetteer.tsv $(STRENGTH_DATA) $(ENTITY_DATA) $(TRAIN_SRC) | setup
 	$(VENV)/bin/python -m pipeline.training.train $*
 
 models: models/unap-zh/meta.json models/unap-en/meta.json
 
-# evaluate: strength figures on the test split (lexicon, classifier, combined; clean and damaged text)
+# entity gold: review files -> doccano JSONL splits (after people corrected annotations/entities/reviewed/)
+annotations/entities/%.jsonl: $(wildcard annotations/entities/reviewed/*.jsonl) | setup
+	$(VENV)/bin/python -m pipeline.training.gold_tool export annotations/entities/reviewed/*.jsonl -o annotations/entities
+
+# evaluate: entity and strength figures on the test split (rules/lexicon, model, combined)
 evaluate: models
+	$(VENV)/bin/python benchmarks/entities_eval.py
 	$(VENV)/bin/python benchmarks/strength_eval.py

@@ -21,6 +21,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     fmt = args.format
+    if args.engine == "dask":
+        return annotate_dask(args, out)
     paths = {lang: str(models.resolve(args.model, lang)) for lang in ("zh", "en")}
     wanted = [args.lang] if args.lang in ("zh", "en") else ["zh", "en"]
     missing = [lang for lang in wanted if not (Path(paths[lang]) / "config.cfg").is_file()]
@@ -107,6 +109,55 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                + f"; {len(warnings)} warnings in {len({w.split(': warning: ')[0] for w in warnings})} documents"
                + f"; {len(errors)} errors -> {out}")
     print(summary, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def annotate_dask(args: argparse.Namespace, out: Path) -> int:
+    """`--engine dask`: partitioned JSONL in the output folder plus manifest.json."""
+    from . import models
+    from .engines import dask_engine
+    from .io.decode import InputError
+    from .io.read import Unit, Warning_, read_units
+
+    if args.resume or args.format != "jsonl":
+        _err("--engine dask writes partitioned JSONL; it does not take --resume or --format spacy")
+        return 2
+    paths = {lang: str(models.resolve(args.model, lang)) for lang in ("zh", "en")}
+    if not any((Path(p) / "config.cfg").is_file() for p in paths.values()):
+        _err(f"{paths['zh']}: no spaCy pipeline there (pass --model)")
+        return 2
+    if out.exists() and not out.is_dir():
+        _err(f"{out}: with --engine dask the output is a folder, and this is a file")
+        return 2
+    errors: list[str] = []
+    docs: set = set()
+
+    def tasks():
+        for item in read_units(args.paths, unit=args.unit, lang=args.lang):
+            if isinstance(item, InputError):
+                errors.append(str(item))
+                _err(str(item))
+            elif isinstance(item, Warning_):
+                if not args.quiet:
+                    _err(str(item))
+            elif isinstance(item, Unit):
+                docs.add(item.meta.get("document") or item.meta.get("source"))
+                yield item.to_task()
+
+    t0 = time.time()
+    units = 0
+    labels: collections.Counter = collections.Counter()
+    for part in dask_engine.run(tasks(), out, paths=paths, scheduler=args.scheduler, n_workers=args.workers,
+                                partition_size=args.partition_size):
+        units += part["units"]
+        for e in part["errors"]:
+            errors.append(e)
+            _err(e)
+        for srec in part["summaries"]:
+            labels.update(srec["labels"])
+    dt = time.time() - t0
+    print(f"{units} units from {len(docs)} documents in {dt:.1f}s on dask ({args.scheduler or 'local cluster'}); "
+          f"entities: {dict(labels)}; {len(errors)} errors -> {out}/ (manifest.json)", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -242,6 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--batch-size", type=int, default=32)
     a.add_argument("--resume", action="store_true", help="skip units already in OUTPUT (or its .part)")
     a.add_argument("-q", "--quiet", action="store_true")
+    a.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: partitions on a Dask cluster; -o is then a folder of part files + manifest.json")
+    a.add_argument("--scheduler", default=None, help="Dask scheduler address (default: start a local cluster)")
+    a.add_argument("--workers", type=int, default=2, help="workers of the local Dask cluster")
+    a.add_argument("--partition-size", type=int, default=500, help="units per Dask partition")
     a.set_defaults(func=cmd_annotate)
 
     b = sub.add_parser("build-models", help="assemble the shipped pipelines from models/configs/")

@@ -36,7 +36,7 @@ def record(doc: Doc, task: dict[str, Any]) -> dict[str, Any]:
             for e in doc.ents]
     rec: dict[str, Any] = {
         "id": task["id"],
-        "text": doc.text,
+        "text": task["text"],  # the unit's text, which the Doc's text equals by construction
         "lang": task["lang"],
         "label": [[e["start"], e["end"], e["label"]] for e in ents],
         "entities": ents,

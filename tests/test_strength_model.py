@@ -9,7 +9,9 @@ from pipeline.training.train import read_split, train
 
 @pytest.mark.slow
 def test_train_small_zh_model_beats_majority_baseline(tmp_path):
-    info = train("zh", tmp_path / "unap-zh", epochs=5, quiet=True)
+    from pipeline.training.train import read_entities
+
+    info = train("zh", tmp_path / "unap-zh", epochs=5, quiet=True, train_units=read_entities("train", "zh")[:30])
     nlp = spacy.load(info["path"])
     assert {"unap_strength_textcat", "unap_opverbs", "unap_entity_rules"} <= set(nlp.pipe_names)
     rows = read_split("test", "zh")

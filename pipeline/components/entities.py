@@ -1,7 +1,8 @@
 """`unap_entities`: the final entities in doc.ents, from the rules, the trained NER, or both.
 
 `mode` (config): "rules" (doc.spans["entity_rules"] only), "model" (the NER's doc.ents only) or "combined"
-(the rules' spans, plus every NER span that overlaps none of them). Every final span gets its normalized
+(the rules' spans, plus every NER span of a label in `model_labels` that overlaps none of them: the labels
+for which the NER's own additions were right on the dev split). Every final span gets its normalized
 id in `kb_id_` and its origin in `_.source`, so rules, model and combination are compared by config.
 """
 from spacy.language import Language
@@ -19,13 +20,15 @@ if not Span.has_extension("source"):
 
 
 class EntityMerger:
-    def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules") -> None:
+    def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules",
+                 model_labels=("RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT")) -> None:
         if mode not in MODES:
             raise ValueError(f"unap_entities: mode must be one of {MODES}, not {mode!r}")
         self.name = name
         self.lang = nlp.lang
         self.mode = mode
         self.rules_key = rules_key
+        self.model_labels = set(model_labels)
         self._nlp = nlp
         self._own_gazetteer: Gazetteer | None = None
 
@@ -42,6 +45,7 @@ class EntityMerger:
         rules = list(doc.spans.get(self.rules_key, [])) if self.mode != "model" else []
         model = [e for e in doc.ents if e._.source != "rules"] if self.mode != "rules" else []
         year = doc_year(doc)
+        text = doc.text if model else ""
         final = []
         for s in rules:
             span = Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_)
@@ -50,7 +54,9 @@ class EntityMerger:
         for e in model:
             if any(e.start < r.end and r.start < e.end for r in final):
                 continue
-            ident = entity_id(e.label_, e.text, "", doc.text, e.start_char, self.lang, year, self.gazetteer)
+            if self.mode == "combined" and e.label_ not in self.model_labels:
+                continue
+            ident = entity_id(e.label_, e.text, "", text, e.start_char, self.lang, year, self.gazetteer)
             span = Span(doc, e.start, e.end, label=e.label_, kb_id=ident)
             span._.source = "model"
             final.append(span)
@@ -64,6 +70,8 @@ class EntityMerger:
         return self
 
 
-@Language.factory("unap_entities", default_config={"mode": "combined", "rules_key": "entity_rules"})
-def make_entities(nlp: Language, name: str, mode: str, rules_key: str) -> EntityMerger:
-    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key)
+@Language.factory("unap_entities", default_config={
+    "mode": "combined", "rules_key": "entity_rules",
+    "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"]})
+def make_entities(nlp: Language, name: str, mode: str, rules_key: str, model_labels: list) -> EntityMerger:
+    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, model_labels=model_labels)

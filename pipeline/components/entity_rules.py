@@ -36,12 +36,17 @@ def resolve(cands: List[Candidate]) -> List[Candidate]:
 
 def split_tokens_at(doc: Doc, offsets: List[int]) -> Doc:
     """Split tokens so that every char offset in `offsets` is a token boundary."""
+    import bisect
+
+    starts = [t.idx for t in doc]
     todo = {}
     for off in set(offsets):
-        for tok in doc:
-            if tok.idx < off < tok.idx + len(tok.text):
-                todo.setdefault(tok.i, set()).add(off - tok.idx)
-                break
+        i = bisect.bisect_right(starts, off) - 1
+        if i < 0:
+            continue
+        tok = doc[i]
+        if tok.idx < off < tok.idx + len(tok.text):
+            todo.setdefault(i, set()).add(off - tok.idx)
     if not todo:
         return doc
     with doc.retokenize() as retok:
@@ -74,14 +79,14 @@ class EntityRules:
         return resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = self.candidates(doc.text)
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        chosen = self.candidates(text)
         if self.split_tokens:
             split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
         spans = []
         year = doc_year(doc)
         for c in chosen:
-            ident = entity_id(c.label, doc.text[c.start:c.end], c.key, doc.text, c.start, self.lang, year,
-                              self.gazetteer)
+            ident = entity_id(c.label, text[c.start:c.end], c.key, text, c.start, self.lang, year, self.gazetteer)
             span = doc.char_span(c.start, c.end, label=c.label, kb_id=ident, alignment_mode="strict")
             if span is None:
                 continue

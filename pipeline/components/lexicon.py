@@ -16,6 +16,7 @@ from typing import Dict, List, Optional, Tuple
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 LEAD = re.compile(r"^[\s\"'‘“_*]*(?:\d{1,3}\s*\.\s*)?(?:\(([a-z]{1,2}|[ivx]{1,5})\)\s*)?[\s\"'‘“_*]*")
 RANK = {"none": 0, "strong": 1, "strongest": 2}
+HEAD = 400  # characters of a paragraph the opener can be in
 
 
 @dataclass
@@ -75,10 +76,25 @@ class OpenerLexicon:
         return nxt == len(low) or not low[nxt].isalpha()
 
     def _longest(self, low: str, pos: int, items) -> Optional[Tuple[str, str]]:
-        for phrase, val in items:
+        if pos >= len(low):
+            return None
+        index = self._first_char_index(items)
+        for phrase, val in index.get(low[pos], ()):
             if self._at(low, pos, phrase):
                 return phrase, val
         return None
+
+    def _first_char_index(self, items) -> Dict[str, list]:
+        """Phrases grouped by first character (longest first within a group): matching stays cheap."""
+        key = id(items)
+        cache = self.__dict__.setdefault("_index_cache", {})
+        if key not in cache:
+            groups: Dict[str, list] = {}
+            for phrase, val in items:
+                if phrase:
+                    groups.setdefault(phrase[0], []).append((phrase, val))
+            cache[key] = groups
+        return cache[key]
 
     def _skip_space(self, low: str, pos: int) -> int:
         while pos < len(low) and (low[pos].isspace() or low[pos] in ",，、"):
@@ -87,7 +103,7 @@ class OpenerLexicon:
 
     def find(self, text: str, kind: str = "operative") -> Optional[Opener]:
         """The opener of `kind` at the start of `text`, or None when the lexicon knows none."""
-        low = self._norm(text)
+        low = self._norm(text[:HEAD])
         pos = LEAD.match(low).end()
         span_start: Optional[int] = None
         intensity = "none"
@@ -197,7 +213,7 @@ class OpenerLexicon:
         classifier."""
         if self.lang == "zh":
             return self._find_zh_cleaned(text, kind)
-        low = self._norm(text)
+        low = self._norm(text[:HEAD])
         pos = LEAD.match(low).end()
         intensity = "none"
         heads = self._heads(kind)

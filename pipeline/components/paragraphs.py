@@ -30,8 +30,9 @@ class ParagraphTagger:
     def __call__(self, doc: Doc) -> Doc:
         given = doc.user_data.get("unap", {}).get("paragraphs")
         if not given:
-            ptype, number = type_from_text(doc.text, self.lang)
-            given = [{"start": 0, "end": len(doc.text), "type": ptype, "number": number, "role": None}]
+            text = doc.text
+            ptype, number = type_from_text(text, self.lang)
+            given = [{"start": 0, "end": len(text), "type": ptype, "number": number, "role": None}]
         spans = []
         for p in given:
             span = doc.char_span(p["start"], p["end"], label=p["type"], alignment_mode="expand")

@@ -64,9 +64,10 @@ def _skip_number(span) -> int:
 
 class StrengthTextCategorizer(TextCategorizer):
     def __init__(self, vocab, model: Model, name: str = "unap_strength_textcat", *, window: int = 8,
-                 threshold: float = 0.0, scorer: Optional[Callable] = None) -> None:
+                 chars: bool = False, threshold: float = 0.0, scorer: Optional[Callable] = None) -> None:
         super().__init__(vocab, model, name, threshold=threshold, scorer=scorer)
         self.cfg["window"] = window
+        self.cfg["chars"] = chars
 
     @property
     def window(self) -> int:
@@ -74,6 +75,11 @@ class StrengthTextCategorizer(TextCategorizer):
 
     def window_doc(self, span) -> Doc:
         start = _skip_number(span)
+        if self.cfg.get("chars"):
+            # Chinese: single characters read better than segmenter words with little training data
+            # (an unseen word is an unknown feature; its characters are not)
+            chars = [c for c in span[start:].text[: 4 * self.window] if not c.isspace()][: self.window]
+            return Doc(self.vocab, words=chars or [" "], spaces=[False] * max(1, len(chars)))
         return span[start:start + self.window].as_doc()
 
     def _targets(self, doc: Doc) -> List:
@@ -115,10 +121,11 @@ class StrengthTextCategorizer(TextCategorizer):
 
 @Language.factory(
     "unap_strength_textcat",
-    default_config={"model": DEFAULT_MODEL, "window": 8, "threshold": 0.0,
+    default_config={"model": DEFAULT_MODEL, "window": 8, "chars": False, "threshold": 0.0,
                     "scorer": {"@scorers": "spacy.textcat_scorer.v2"}},
     default_score_weights={"cats_score": 1.0},
 )
-def make_strength_textcat(nlp: Language, name: str, model: Model, window: int, threshold: float,
+def make_strength_textcat(nlp: Language, name: str, model: Model, window: int, chars: bool, threshold: float,
                           scorer: Optional[Callable]) -> StrengthTextCategorizer:
-    return StrengthTextCategorizer(nlp.vocab, model, name, window=window, threshold=threshold, scorer=scorer)
+    return StrengthTextCategorizer(nlp.vocab, model, name, window=window, chars=chars, threshold=threshold,
+                                   scorer=scorer)

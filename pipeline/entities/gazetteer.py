@@ -14,18 +14,39 @@ ZH_TREATY_TAIL = re.compile(r"(公约|条约|议定书|宪章|规约|协定|协�
 ZH_NOT_TREATY = re.compile(r"(报告|战略|汇编|记录|条例|法典|法|规章|准则|手册|政策|计划\(.*\)|框架)$")
 EN_TREATY_HEAD = r"(?:Convention|Treaty|Protocol|Covenant|Statute|Charter|Agreement|Declaration|Pact|Accord|Consensus)"
 EN_TITLE = re.compile(
-    rf"(?:(?:[A-Z][\w’'-]*|\d{{4}})\s+)*{EN_TREATY_HEAD}"
+    rf"(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}"
     rf"(?:\s+(?:on|for|against|of|relating to|concerning|between|to)\s+(?:the\s+|a\s+)?"
-    rf"(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|the|on|in|for|to|against|by|from|with|their|[A-Z][\w’'-]*))*)?")
+    rf"(?:[A-Z][\w’'-]*)(?:(?:\s+|,\s+(?=[A-Z]))(?:and|of|the|on|in|for|to|against|by|from|with|their|[A-Z][\w’'-]*))*)?")
+EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|Mission|Office|Department|Panel|"
+               r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
+               r"Centre|Center|Institute|Organization|Union|Authority)")
+EN_ORG = re.compile(
+    rf"(?:[A-Z][\w’'-]*\s+)*{EN_ORG_HEAD}"
+    rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|the|on|in|for|to|[A-Z][\w’'-]*))*)?")
 EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant)\b(?!\s+(?:on|of|for|against)\b)")
+
+
+def _own_name(name: str) -> str:
+    """An English name the gazetteer does not know is its own canonical English name (GUIDELINES)."""
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+
+
+def _loose(name: str) -> str:
+    return re.sub(r"[\s\-‐‑–]+", "", name).lower()
+
+
+# a short Chinese name inside a longer compound is not that body: 缔约方大会 is no 大会 (General Assembly)
+ZH_SHORT_OK_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n")
 
 
 class Gazetteer:
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.rows = rows
         self.index: dict[tuple[str, str], tuple[str, str]] = {}  # (lang, name) -> (label, id)
+        self.loose: dict[tuple[str, str], tuple[str, str]] = {}  # hyphen/space-insensitive English keys
         for r in rows:
             self.index[(r["lang"], r["name"])] = (r["label"], r["id"])
+            self.loose.setdefault((r["lang"], _loose(r["name"])), (r["label"], r["id"]))
         self._regex: dict[str, re.Pattern[str] | None] = {}
         self.ids = {(r["label"], r["id"]) for r in rows}
 
@@ -52,7 +73,8 @@ class Gazetteer:
             else:
                 alt = "|".join(re.escape(n) for n in names)
                 # English names are whole words; Chinese names may sit inside compounds (联合国人员)
-                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])" if lang == "en" else f"(?:{alt})")
+                # (a footnote digit may be glued to an English name: "Crime1")
+                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![A-Za-z-])" if lang == "en" else f"(?:{alt})")
         return self._regex[lang]
 
     def lookup(self, text: str, lang: str) -> tuple[str, str] | None:
@@ -60,6 +82,9 @@ class Gazetteer:
         hit = self.index.get((lang, t))
         if hit is None and lang == "en" and t.lower().startswith("the "):
             hit = self.index.get((lang, t[4:])) or self.index.get((lang, "the " + t[4:]))
+        if hit is None:  # "Non- Proliferation", "NonProliferation": line-break and conversion damage
+            hit = self.loose.get((lang, _loose(t))) or (self.loose.get((lang, _loose(t[4:])))
+                                                         if t.lower().startswith("the ") else None)
         return hit
 
     def find(self, text: str, lang: str) -> list[Candidate]:
@@ -72,7 +97,11 @@ class Gazetteer:
                 if not m:
                     break
                 label, ident = self.index[(lang, m.group(0))]
-                out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
+                name = m.group(0)
+                prev = text[m.start() - 1] if m.start() else ""
+                if not (lang == "zh" and len(name) <= 2 and prev and "\u4e00" <= prev <= "\u9fff"
+                        and prev not in ZH_SHORT_OK_BEFORE):
+                    out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         out.extend(self._titles(text, lang))
         return out
@@ -102,7 +131,21 @@ class Gazetteer:
             if len(words) < 2:
                 continue
             hit = self.lookup(span2, lang)
-            out.append(Candidate(s, e, "TREATY", hit[1] if hit and hit[0] == "TREATY" else "", source="title"))
+            out.append(Candidate(s, e, "TREATY", hit[1] if hit and hit[0] == "TREATY" else _own_name(text[s:e]),
+                                 source="title"))
+        for m in EN_ORG.finditer(text):
+            s, e = m.start(), m.end()
+            span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
+            e = s + len(span)
+            words = span.split()
+            while words and (re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)", words[0]) or words[0] in ("The", "A", "An")):
+                s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            hit = self.lookup(text[s:e], lang)
+            out.append(Candidate(s, e, "ORG", hit[1] if hit and hit[0] == "ORG" else _own_name(text[s:e]),
+                                 source="title"))
         for m in EN_SHORT.finditer(text):
             ident = "Charter of the United Nations" if m.group(1) == "Charter" else ""
             out.append(Candidate(m.start(), m.end(), "TREATY", ident, source="short-title"))

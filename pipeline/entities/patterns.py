@@ -57,7 +57,7 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
                                          meta={"decision": m.group(1).lower().startswith("decision")}))
     else:
         one = re.compile(rf"第\s*({NUM})\s*号\s*(决议|决定)")
-        lst = re.compile(rf"第\s*(?:{NUM})\s*号(?:\s*(?:、|和|及|以及|，)\s*第?\s*(?:{NUM})\s*号)+\s*(决议|决定)")
+        lst = re.compile(rf"第\s*(?:{NUM})\s*号?(?:\s*(?:、|和|及|以及|，)\s*第?\s*(?:{NUM})\s*号?)+\s*号?\s*(决议|决定)")
         taken: list[tuple[int, int]] = []
         for m in lst.finditer(text):
             for n in re.finditer(NUM, m.group(0)):
@@ -95,7 +95,7 @@ def documents(text: str) -> list[Candidate]:
 def dates(text: str, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
     if lang == "en":
-        day = r"\d{1,2}"
+        day = r"(?<![\d/.])\d{1,2}"
         pats = [
             rf"{day}\s+{MONTH}\s*(?:to|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
             rf"{day}\s*(?:to|and|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
@@ -104,18 +104,18 @@ def dates(text: str, lang: str) -> list[Candidate]:
             rf"{MONTH}\s*(?:to|-|–|—)\s*{MONTH}\s+\d{{4}}",
             rf"{MONTH}\s+\d{{4}}",
             rf"\b{MONTH_NOT_MAY}\b",
-            r"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|-|to)\s*(?:(?:19|20)\d\d|\d\d)(?![\w/])",
+            r"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|--|-|to)\s*(?:(?:19|20)\d\d|\d\d)(?![\w/])",
             r"(?<![\w/.,-])(?:1[89]|20)\d\d(?![\w/]|,\d)",
         ]
     else:
         ymd = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
-        md = r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+        md = r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日(?:\s*(?:和|至|到|-|—)\s*\d{1,2}\s*日)?)?"
         pats = [
             rf"{ymd}\s*(?:至|到|-|—|–)\s*(?:{ymd}|{md}|\d{{1,2}}\s*日)",
             rf"\d{{4}}\s*(?:-|—|–|至)\s*\d{{4}}\s*年",
             rf"{ymd}",
             rf"(?<![\d年]){md}",
-            r"(?<![\w/.,-])(?:19|20)\d\d\s*(?:-|—|–)\s*(?:19|20)\d\d(?![\w/])",
+            r"(?<![\d/.,-])(?:19|20)\d\d\s*(?:-|—|–)\s*(?:19|20)\d\d(?![\d/])",
         ]
     for p in pats:
         for m in re.finditer(p, text):

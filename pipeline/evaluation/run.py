@@ -37,6 +37,9 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
             if not isinstance(r, dict) or not isinstance(r.get("text"), str):
                 raise GoldError(f"{path}:{n}: a gold unit needs a string 'text'")
             u: dict[str, Any] = {"id": str(r.get("id", f"{path.name}:{n}")), "text": r["text"], "lang": r.get("lang")}
+            meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
+            if isinstance(meta.get("year"), int):
+                u["year"] = meta["year"]
             if "entities" in r and isinstance(r["entities"], list):
                 u["entities"] = [{"start": e["start"], "end": e["end"], "label": e["label"], "id": e.get("id")}
                                  for e in r["entities"]]
@@ -73,7 +76,7 @@ def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None =
             paras = None
             if u.get("type"):
                 paras = [{"start": 0, "end": len(u["text"]), "type": u["type"], "number": None, "role": None}]
-            doc.user_data["unap"] = {"paragraphs": paras}
+            doc.user_data["unap"] = {"paragraphs": paras, "year": u.get("year")}
             docs.append(doc)
         out = []
         for doc in nlp.pipe(docs):

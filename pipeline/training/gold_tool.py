@@ -76,13 +76,29 @@ def check(paths: list[Path]) -> int:
     return 1 if bad else 0
 
 
+def doc_year(doc: str | None) -> int | None:
+    """The year of a unit's document, for dates written without one: UNPC ids start with the year,
+    SC symbols carry it in brackets, GA symbols give the session (session n opened in 1945 + n)."""
+    import re
+
+    doc = doc or ""
+    if m := re.match(r"^(19|20)\d\d", doc):
+        return int(m.group(0))
+    if m := re.search(r"\((\d{4})\)", doc):
+        return int(m.group(1))
+    if m := re.match(r"^A/RES/(\d+)/(\d+)", doc):
+        return 1945 + int(m.group(1))
+    return None
+
+
 def doccano_record(rec: dict[str, Any]) -> dict[str, Any]:
     spans, problems = to_spans(rec)
     if problems:
         raise ValueError(f"{rec.get('id')}: {problems[0]}")
     return {"id": rec["id"], "text": rec["text"], "lang": rec["lang"],
             "label": [[s["start"], s["end"], s["label"]] for s in spans], "entities": spans,
-            "meta": {"doc": rec.get("doc"), "split": rec.get("split"), "source": rec.get("source")}}
+            "meta": {"doc": rec.get("doc"), "split": rec.get("split"), "source": rec.get("source"),
+                     "year": doc_year(rec.get("doc"))}}
 
 
 def export(paths: list[Path], out_dir: Path) -> None:

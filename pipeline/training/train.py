@@ -165,6 +165,37 @@ def train_ner(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random
             "data_sha256": data_hash(data / "train.jsonl", data / "dev.jsonl")}
 
 
+def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet: bool = False) -> dict[str, Any]:
+    """Retrain one trainable component of the saved pipeline (the others kept as they are), e.g. the NER
+    after new entity gold came back from doccano, without paying for the classifier again."""
+    import spacy
+
+    cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
+    tcfg = dict(cfg.get("unap_training", {}))
+    util.fix_random_seed(int(tcfg.get("seed", 0)))
+    rnd = random.Random(int(tcfg.get("seed", 0)))
+    path = models.default_model(lang)
+    nlp = spacy.load(path)
+    fresh = util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    conf = {k: v for k, v in fresh.config["components"][component].items() if k != "factory"}
+    nlp.replace_pipe(component, component, config=conf)
+    epochs = int(tcfg.get("epochs", 12))
+    info = dict(nlp.meta.get("unap", {}))
+    if component == "ner":
+        units = read_entities("train", lang)
+        nlp.get_pipe("ner").initialize(lambda: ner_examples(nlp, units), nlp=nlp)
+        info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet)
+    else:
+        rows = read_split("train", lang)
+        nlp.get_pipe(component).initialize(lambda: strength_examples(nlp, rows[:300]), nlp=nlp)
+        info["strength"] = train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet)
+    nlp.meta["unap"] = info
+    nlp.meta["built"] = datetime.date.today().isoformat()
+    out = output if output is not None else path
+    nlp.to_disk(out)
+    return {"path": str(out), **info}
+
+
 def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_data: Path = ENTITY_DATA,
           epochs: int | None = None, quiet: bool = False, train_rows: list[dict[str, Any]] | None = None,
           train_units: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -173,13 +204,23 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
     epochs = epochs or int(tcfg.get("epochs", 12))
     util.fix_random_seed(int(tcfg.get("seed", 0)))
     rnd = random.Random(int(tcfg.get("seed", 0)))
+    seg_dir = None
+    if lang == "zh" and cfg["nlp"].get("tokenizer", {}).get("segmenter") == "pkuseg":
+        seg_dir = models.MODELS_DIR / str(tcfg.get("pkuseg_model", "pkuseg-un"))
+        cfg.setdefault("initialize", {})["tokenizer"] = {"pkuseg_model": str(seg_dir),
+                                          "pkuseg_user_dict": str(seg_dir / "user_dict.txt")}
     nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    if seg_dir is not None:  # the trained segmenter (models/pkuseg-un), with its user dictionary
+        from .train_segmenter import load_into
+        load_into(nlp, seg_dir)
     # one initialization for the tokenizer (e.g. the pkuseg model named in the config) and every component:
     # the classifier takes its labels from the strength examples, the NER from the entity examples
     init = strength_examples(nlp, (train_rows if train_rows is not None else read_split("train", lang, data))[:300])
     if "ner" in nlp.pipe_names:
         init += ner_examples(nlp, train_units if train_units is not None else read_entities("train", lang, entity_data))
     nlp.initialize(lambda: init)
+    if seg_dir is not None:
+        load_into(nlp, seg_dir)  # keeps pkuseg's general-dictionary post-processor off (see train_segmenter)
     info: dict[str, Any] = {"strength": train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, data=data, quiet=quiet,
                                                       train_rows=train_rows)}
     if "ner" in nlp.pipe_names:
@@ -199,8 +240,13 @@ def main() -> None:
     ap.add_argument("lang", choices=["zh", "en"])
     ap.add_argument("--output", type=Path, default=None)
     ap.add_argument("--epochs", type=int, default=None)
+    ap.add_argument("--only", choices=["ner", "unap_strength_textcat"], default=None,
+                    help="retrain just this component of the saved pipeline")
     args = ap.parse_args()
-    print(json.dumps(train(args.lang, args.output, epochs=args.epochs), indent=1))
+    if args.only:
+        print(json.dumps(retrain_one(args.lang, args.only, args.output), indent=1))
+    else:
+        print(json.dumps(train(args.lang, args.output, epochs=args.epochs), indent=1))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,102 @@
+"""`unap_entity_rules` and `unap_entities`: spans with ids in both languages, token splitting, merge modes."""
+import pytest
+import spacy
+
+from pipeline import models
+from pipeline.components.entity_rules import split_tokens_at
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    """Rules only: a blank pipeline with the two entity components (no trained parts needed)."""
+    out = {}
+    for lang in ("zh", "en"):
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("unap_entity_rules")
+        nlp.add_pipe("unap_entities", config={"mode": "rules"})
+        out[lang] = nlp
+    return out
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_zh_seed_sentence(rules_nlp):
+    text = ("回顾关于人道主义人员的安全和安保及对联合国人员的保护的所有有关决议，包括其 2023 年 12 月 8 日第 78/118 号决议，以及安全理事会关于"
+            "保护人道主义人员的各项决议，包括 2014 年 8 月 29 日第 2175(2014) 号决议")
+    doc = rules_nlp["zh"](text)
+    assert ents(doc) == [
+        ("联合国", "ORG", "United Nations"), ("2023 年 12 月 8 日", "DATE", "2023-12-08"),
+        ("第 78/118 号决议", "RESOLUTION", "A/RES/78/118"), ("安全理事会", "ORG", "UN Security Council"),
+        ("2014 年 8 月 29 日", "DATE", "2014-08-29"), ("第 2175(2014) 号决议", "RESOLUTION", "S/RES/2175(2014)")]
+
+
+def test_zh_treaty_without_title_marks_and_attached_date(rules_nlp):
+    doc = rules_nlp["zh"]("回顾 1949 年 8 月 12 日日内瓦四公约² 及其 1977 年 6 月 8 日《附加议定书》，")
+    got = ents(doc)
+    assert ("日内瓦四公约", "TREATY", "Geneva Conventions") in got
+    assert ("1949 年 8 月 12 日", "DATE", "1949-08-12") in got
+    assert any(t == "附加议定书" and lab == "TREATY" for t, lab, _ in got)  # title marks outside
+
+
+def test_zh_short_name_inside_compound_is_not_the_general_assembly(rules_nlp):
+    doc = rules_nlp["zh"]("缔约方大会第十二届会议")
+    assert ("大会", "ORG", "UN General Assembly") not in ents(doc)
+    doc = rules_nlp["zh"]("请大会审议")
+    assert ("大会", "ORG", "UN General Assembly") in ents(doc)
+
+
+def test_en_sentence(rules_nlp):
+    text = ("Recalling Security Council resolutions 1265 (1999) and 1296 (2000) and the Convention on the Safety of "
+            "United Nations and Associated Personnel, adopted on 9 December 1994 (A/79/149),")
+    doc = rules_nlp["en"](text)
+    assert ents(doc) == [
+        ("Security Council", "ORG", "UN Security Council"), ("1265 (1999)", "RESOLUTION", "S/RES/1265(1999)"),
+        ("1296 (2000)", "RESOLUTION", "S/RES/1296(2000)"),
+        ("Convention on the Safety of United Nations and Associated Personnel", "TREATY",
+         "Convention on the Safety of United Nations and Associated Personnel"),
+        ("9 December 1994", "DATE", "1994-12-09"), ("A/79/149", "DOCUMENT", "A/79/149")]
+
+
+def test_en_modifier_use_and_short_title(rules_nlp):
+    doc = rules_nlp["en"]("United Nations personnel shall respect the Charter.")
+    assert ents(doc) == [("United Nations", "ORG", "United Nations"),
+                         ("the Charter", "TREATY", "Charter of the United Nations")]
+
+
+def test_date_without_year_takes_the_document_year(rules_nlp):
+    nlp = rules_nlp["en"]
+    doc = nlp.make_doc("The meeting on 25 November decided.")
+    doc.user_data["unap"] = {"year": 2015}
+    doc = nlp(doc)
+    assert ents(doc) == [("25 November", "DATE", "2015-11-25")]
+
+
+def test_split_tokens_at_entity_boundaries():
+    nlp = spacy.blank("zh")
+    doc = nlp.make_doc("联合国人员")
+    with doc.retokenize() as r:  # a segmenter that glued the compound together
+        r.merge(doc[0:len(doc)])
+    assert len(doc) == 1
+    split_tokens_at(doc, [0, 3])
+    assert [t.text for t in doc] == ["联合国", "人员"]
+
+
+def test_merge_modes_on_shipped_pipeline():
+    nlp = models.load(models.default_model("en"))
+    merger = nlp.get_pipe("unap_entities")
+    text = "The Working Group of the Whole met with the Ethics Office of UNICEF on 3 May 2015."
+    old = merger.mode
+    try:
+        got = {}
+        for mode in ("rules", "model", "combined"):
+            merger.mode = mode
+            doc = nlp(text)
+            got[mode] = [(e.text, e.label_, e._.source) for e in doc.ents]
+        assert all(src == "rules" for _, _, src in got["rules"])
+        assert all(src == "model" for _, _, src in got["model"])
+        rule_spans = {(t, lab) for t, lab, _ in got["rules"]}
+        assert rule_spans <= {(t, lab) for t, lab, _ in got["combined"]}
+    finally:
+        merger.mode = old
