@@ -42,16 +42,27 @@ def process_batch(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for i in idx:
                 results[i] = {"id": tasks[i]["id"], "error": f"cannot load the {lang} pipeline: {e}"}
             continue
-        for i in idx:
+        try:  # batched through nlp.pipe: the NER and the classifier work on many docs at once
+            docs = list(nlp.pipe(_make_doc(nlp, tasks[i]) for i in idx))
+        except Exception:  # one bad unit must not fail the batch: redo it unit by unit
+            docs = []
+            for i in idx:
+                try:
+                    docs.append(nlp(_make_doc(nlp, tasks[i])))
+                except Exception as e:
+                    docs.append(e)
+        for i, doc in zip(idx, docs):
             t = tasks[i]
+            if isinstance(doc, Exception):
+                results[i] = {"id": t["id"], "error": f"annotation failed: {type(doc).__name__}: {doc}"}
+                continue
             try:
-                doc = nlp(_make_doc(nlp, t))
                 rec = record(doc, t)
                 res = {"id": t["id"], "line": json.dumps(rec, ensure_ascii=False), "record": _summary(rec)}
                 if _WANT_DOCS:
                     res["doc"] = doc.to_bytes()
                 results[i] = res
-            except Exception as e:  # one bad unit must not stop the batch
+            except Exception as e:
                 results[i] = {"id": t["id"], "error": f"annotation failed: {type(e).__name__}: {e}"}
     return results  # type: ignore[return-value]
 
