@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import sys
 import time
 from pathlib import Path
@@ -278,6 +279,85 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doccano(args: argparse.Namespace) -> int:
+    from .doccano import server, sync
+    from .doccano.connection import DoccanoError, Settings
+
+    try:
+        if args.action == "serve":
+            home = Path(args.data) if args.data else server.DEFAULT_HOME
+            if args.stop:
+                print("stopped" if server.stop(home) else f"no server recorded in {home}", file=sys.stderr)
+                return 0
+            url = server.start(home, port=args.port, quiet=not args.verbose)
+            print(f"doccano is up at {url} (data in {home}); stop it with `unap doccano serve --stop`",
+                  file=sys.stderr)
+            print(url)
+            return 0
+        settings = Settings.load(Path(args.config) if args.config else None)
+        if args.action == "push":
+            sync.push(Path(args.input), args.project, settings, log=lambda m: print(m, file=sys.stderr))
+            return 0
+        report = sync.pull(args.project, Path(args.output), settings, only_approved=args.only_approved)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        if report["conflicts"]:
+            _err(f"{len(report['conflicts'])} conflicts (changed in doccano and in {args.output} since the last "
+                 f"pull), left as they are: {', '.join(report['conflicts'][:10])}")
+        for b in report["bad_spans"]:
+            _err(b)
+        return 1 if report["conflicts"] or report["bad_spans"] else 0
+    except (DoccanoError, server.ServerError, OSError) as e:
+        _err(str(e))
+        return 2
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Retrain from the gold in annotations/ (plus --gold files pulled from doccano) and compare on test."""
+    import tempfile
+
+    from . import models
+    from .evaluation import run
+    from .training.train import read_entities, read_split, train
+
+    langs = [args.lang] if args.lang else ["zh", "en"]
+    extra = []
+    for g in args.gold or []:
+        try:
+            extra += [u for u in run.read_gold(Path(g)) if u.get("lang")]
+        except run.GoldError as e:
+            _err(str(e))
+            return 2
+    for lang in langs:
+        before = Path(args.before) if args.before else models.default_model(lang)
+        rows = read_split("train", lang) + [{"text": u["text"], "strength": u["strength"], "lang": lang,
+                                              "intensity": u.get("intensity")} for u in extra
+                                             if u["lang"] == lang and u.get("strength")]
+        units = read_entities("train", lang)
+        extra_ids = {u["id"] for u in extra if u["lang"] == lang and "entities" in u}
+        units = [u for u in units if u["id"] not in extra_ids] + [
+            {"id": u["id"], "text": u["text"], "lang": lang, "entities": u["entities"]}
+            for u in extra if u["lang"] == lang and "entities" in u]
+        out = Path(args.output) / f"unap-{lang}" if args.output else models.default_model(lang)
+        test = [u for u in run.read_gold(models.ROOT / "annotations" / "entities" / "test.jsonl") if u["lang"] == lang]
+        old_nlp = models.load(models.resolve(str(before), lang)) if (models.resolve(str(before), lang) /
+                                                                      "config.cfg").exists() else None
+        old = run.score(test, run.predict(old_nlp, test), rounds=0)[0] if old_nlp else None
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / "m"
+            info = train(lang, target, epochs=args.epochs, quiet=args.quiet, train_rows=rows, train_units=units)
+            import shutil
+            import spacy
+            new = run.score(test, run.predict(spacy.load(target), test), rounds=0)[0]
+            if out.exists():
+                shutil.rmtree(out)
+            shutil.copytree(target, out)
+        fmt = lambda s: (f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "–")  # noqa
+        print(f"{lang}: trained on {len(rows)} strength rows and {len(units)} entity units "
+              f"({len(extra_ids)} from --gold) -> {out}; test split: before {fmt(old)}, after {fmt(new)}",
+              file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="unap", description="Annotate UN resolutions (Chinese and English).")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -323,6 +403,33 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--limit", type=int, default=500)
     s.set_defaults(func=cmd_show)
+
+    d = sub.add_parser("doccano", help="the doccano correction loop: serve, push, pull")
+    dsub = d.add_subparsers(dest="action", required=True)
+    ds = dsub.add_parser("serve", help="install (first time) and run a local doccano 1.8.4 on 127.0.0.1")
+    ds.add_argument("--data", default=None, help="data folder (default ~/.unap/doccano or $UNAP_DOCCANO_HOME)")
+    ds.add_argument("--port", type=int, default=8000)
+    ds.add_argument("--stop", action="store_true", help="stop the server started from this data folder")
+    ds.add_argument("--verbose", action="store_true")
+    dp = dsub.add_parser("push", help="upload annotated units as pre-annotations (idempotent, resumable)")
+    dp.add_argument("input", help="annotated JSONL (unap annotate output)")
+    dp.add_argument("--project", required=True)
+    dp.add_argument("--config", default=None, help="JSON file with url/username/password (else DOCCANO_* env)")
+    dl = dsub.add_parser("pull", help="pull corrections and merge them into a gold file")
+    dl.add_argument("--project", required=True)
+    dl.add_argument("-o", "--output", required=True, help="gold JSONL to merge into (created if missing)")
+    dl.add_argument("--only-approved", action="store_true")
+    dl.add_argument("--config", default=None)
+    d.set_defaults(func=cmd_doccano)
+
+    t = sub.add_parser("train", help="retrain the pipelines from annotations/ (+ pulled gold); compare on test")
+    t.add_argument("--lang", choices=["zh", "en"], default=None)
+    t.add_argument("--gold", action="append", help="extra gold JSONL (e.g. pulled from doccano); repeatable")
+    t.add_argument("-o", "--output", default=None, help="folder for unap-<lang>/ (default: replace models/)")
+    t.add_argument("--before", default=None, help="pipeline to compare against (default: the current one)")
+    t.add_argument("--epochs", type=int, default=None)
+    t.add_argument("-q", "--quiet", action="store_true")
+    t.set_defaults(func=cmd_train)
 
     args = ap.parse_args(argv)
     if getattr(args, "n_process", 1) < 1:

@@ -1,0 +1,159 @@
+"""The doccano correction loop against a real doccano 1.8.4 server (installed and started by the same code
+as `unap doccano serve`, on 127.0.0.1): push, correct through the REST API, pull and merge, re-push, retrain."""
+import json
+import os
+import secrets
+import socket
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.doccano import server
+
+from .conftest import SEED
+
+ROOT = Path(__file__).resolve().parent.parent
+HOME = ROOT / ".doccano-test"  # the server's venv and data; kept between runs so the install happens once
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def doccano(tmp_path_factory):
+    password = secrets.token_urlsafe(12)
+    env = {"DOCCANO_USERNAME": "admin", "DOCCANO_PASSWORD": password}
+    old = {k: os.environ.get(k) for k in (*env, "DOCCANO_URL")}
+    os.environ.update(env)
+    server.stop(HOME)
+    if (HOME / "db.sqlite3").exists():
+        (HOME / "db.sqlite3").unlink()  # a fresh database: the admin password of this run
+    url = server.start(HOME, port=free_port())
+    os.environ["DOCCANO_URL"] = url
+    yield url
+    server.stop(HOME)
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def client():
+    from pipeline.doccano.connection import Settings, connect
+    return connect(Settings.load())
+
+
+def test_push_correct_pull_retrain(doccano, tmp_path, capsys):
+    annotated = tmp_path / "seed.jsonl"
+    assert main(["annotate", str(SEED), "-o", str(annotated), "-q"]) == 0
+    units = [json.loads(l) for l in annotated.read_text(encoding="utf-8").splitlines()]
+    body = [u for u in units if u["paragraph"]["type"] in ("preambular", "operative")][:30]
+    assert sum(u["paragraph"]["type"] == "operative" for u in body) == 0 or True
+    # 30 paragraphs, taken so that operative ones are among them
+    body = [u for u in units if u["paragraph"]["type"] == "preambular"][:20] + \
+        [u for u in units if u["paragraph"]["type"] == "operative"][:10]
+    src = tmp_path / "push.jsonl"
+    src.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in body), encoding="utf-8")
+    project = "seed-" + secrets.token_hex(3)
+    assert main(["doccano", "push", str(src), "--project", project]) == 0
+    assert "30 new" in capsys.readouterr().err
+
+    # the annotator, through the REST API
+    c = client()
+    proj = next(p for p in c.list_projects() if p.name == project)
+    examples = {e.meta["unit_id"]: e for e in c.list_examples(proj.id)}
+    assert len(examples) == 30
+    span_ids = {lt.text: lt.id for lt in c.list_label_types(proj.id, "span")}
+    cat_ids = {lt.text: lt.id for lt in c.list_label_types(proj.id, "category")}
+    by_id = {u["id"]: u for u in body}
+    # 1. a missed span: TREATY on 国际人道法 in the first preambular paragraph that says it
+    add_uid = next(u["id"] for u in body if "国际人道法" in u["text"]
+                   and not any(e["text"] == "国际人道法" for e in u["entities"]))
+    add_start = by_id[add_uid]["text"].index("国际人道法")
+    c.create_span(proj.id, examples[add_uid].id, add_start, add_start + 5, span_ids["TREATY"])
+    # 2. a wrong span deleted: the first 联合国 of another unit
+    del_uid = next(u["id"] for u in body if u["id"] != add_uid and any(e["text"] == "联合国" for e in u["entities"]))
+    spans = c.list_spans(proj.id, examples[del_uid].id)
+    victim = next(s for s in spans if by_id[del_uid]["text"][s.start_offset:s.end_offset] == "联合国")
+    c.delete_span(proj.id, examples[del_uid].id, victim.id)
+    # 3. a strength class changed: the first operative paragraph that is 'urge' becomes 'request'
+    st_uid = next(u["id"] for u in body if u["paragraph"]["strength"] == "urge")
+    cat = c.list_categories(proj.id, examples[st_uid].id)[0]
+    c.delete_category(proj.id, examples[st_uid].id, cat.id)
+    c.create_category(proj.id, examples[st_uid].id, cat_ids["request"])
+    # 4. approve everything
+    for e in examples.values():
+        c.update_example_state(proj.id, e.id)
+
+    gold = tmp_path / "gold.jsonl"
+    assert main(["doccano", "pull", "--project", project, "-o", str(gold), "--only-approved"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["units_added"] == 30 and report["conflicts"] == [] and report["bad_spans"] == []
+    merged = {json.loads(l)["id"]: json.loads(l) for l in gold.read_text(encoding="utf-8").splitlines()}
+    assert set(merged) == set(by_id)
+    for uid, u in by_id.items():
+        got = {(e["start"], e["end"], e["label"]) for e in merged[uid]["entities"]}
+        want = {(e["start"], e["end"], e["label"]) for e in u["entities"]}
+        if uid == add_uid:
+            want.add((add_start, add_start + 5, "TREATY"))
+        if uid == del_uid:
+            want.discard((victim.start_offset, victim.end_offset, "ORG"))
+        assert got == want, uid
+        want_st = "request" if uid == st_uid else u["paragraph"]["strength"]
+        assert merged[uid]["paragraph"]["strength"] == want_st, uid
+        assert merged[uid]["text"] == u["text"]
+
+    # pulling again changes nothing; pushing again adds nothing
+    assert main(["doccano", "pull", "--project", project, "-o", str(gold)]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["units_added"] == 0 and again["units_updated"] == 0 and again["conflicts"] == []
+    assert main(["doccano", "push", str(src), "--project", project]) == 0
+    assert "0 new" in capsys.readouterr().err and len(list(c.list_examples(proj.id))) == 30
+
+    # a local edit and a doccano edit of the same unit since the last pull: a conflict, neither overwritten
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    rec = json.loads(lines[0])
+    rec["paragraph"]["strength"] = "decide"
+    lines[0] = json.dumps(rec, ensure_ascii=False)
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ex = examples[rec["id"]]
+    c.create_span(proj.id, ex.id, 0, 2, span_ids["ORG"])
+    assert main(["doccano", "pull", "--project", project, "-o", str(gold)]) == 1
+    conflict = json.loads(capsys.readouterr().out)
+    assert conflict["conflicts"] == [rec["id"]]
+    assert json.loads(gold.read_text(encoding="utf-8").splitlines()[0])["paragraph"]["strength"] == "decide"
+
+    # retrain a small model on the corrected units: it now predicts the corrected class
+    from pipeline.evaluation import run
+    from pipeline.training.train import train
+    import spacy
+
+    units_gold = run.read_gold(gold)
+    rows = [{"text": u["text"], "strength": u["strength"], "lang": "zh", "intensity": u.get("intensity")}
+            for u in units_gold if u.get("strength")]
+    ents = [{"id": u["id"], "text": u["text"], "lang": "zh", "entities": u["entities"]} for u in units_gold]
+    info = train("zh", tmp_path / "small", epochs=12, quiet=True, train_rows=rows * 4, train_units=ents)
+    nlp = spacy.load(info["path"])
+    corrected = [u for u in units_gold if u["id"] == st_uid]
+    pred = run.predict(nlp, corrected, "model")
+    assert pred[0]["strength"] == "request"
+
+
+def test_credentials_never_on_the_command_line(doccano, capsys):
+    # the CLI has no password option at all, and a missing password is one clear line
+    env = os.environ.pop("DOCCANO_PASSWORD")
+    try:
+        rc = main(["doccano", "pull", "--project", "x", "-o", "/tmp/unused.jsonl", "--config", "/nonexistent.json"])
+        assert rc == 2
+        assert "no such config file" in capsys.readouterr().err
+    finally:
+        os.environ["DOCCANO_PASSWORD"] = env
+    log = (HOME / "server.log").read_text(errors="replace")
+    assert env not in log
