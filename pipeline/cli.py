@@ -13,10 +13,29 @@ def _err(msg: str) -> None:
     print(f"unap: {msg}", file=sys.stderr)
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
-    from .engines import local
+def unit_tasks(args: argparse.Namespace, errors: list, warnings: list, stats: dict, done: set):
+    """Units of the input paths as tasks for an engine; errors and warnings reported as they come."""
     from .io.decode import InputError
     from .io.read import Unit, Warning_, read_units
+
+    for item in read_units(args.paths, unit=args.unit, lang=args.lang):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            _err(str(item))
+        elif isinstance(item, Warning_):
+            warnings.append(str(item))
+            if not args.quiet:
+                _err(str(item))
+        elif isinstance(item, Unit):
+            if item.id in done:
+                stats["skipped"] += 1
+                continue
+            stats["documents"].add(item.meta.get("document") or item.meta.get("source"))
+            yield item.to_task()
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from .engines import local
     from .io.write import JsonlWriter, write_docbin
     from . import models
 
@@ -49,20 +68,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     docs_bytes: list[bytes] = []
 
     def tasks():
-        for item in read_units(args.paths, unit=args.unit, lang=args.lang):
-            if isinstance(item, InputError):
-                errors.append(str(item))
-                _err(str(item))
-            elif isinstance(item, Warning_):
-                warnings.append(str(item))
-                if not args.quiet:
-                    _err(str(item))
-            elif isinstance(item, Unit):
-                if item.id in done:
-                    stats["skipped"] += 1
-                    continue
-                stats["documents"].add(item.meta.get("document") or item.meta.get("source"))
-                yield item.to_task()
+        return unit_tasks(args, errors, warnings, stats, done)
 
     try:
         from tqdm import tqdm
@@ -117,8 +123,6 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     """`--engine dask`: partitioned JSONL in the output folder plus manifest.json."""
     from . import models
     from .engines import dask_engine
-    from .io.decode import InputError
-    from .io.read import Unit, Warning_, read_units
 
     if args.resume or args.format != "jsonl":
         _err("--engine dask writes partitioned JSONL; it does not take --resume or --format spacy")
@@ -131,19 +135,11 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
         _err(f"{out}: with --engine dask the output is a folder, and this is a file")
         return 2
     errors: list[str] = []
-    docs: set = set()
+    stats = {"units": 0, "skipped": 0, "documents": set()}
+    docs = stats["documents"]
 
     def tasks():
-        for item in read_units(args.paths, unit=args.unit, lang=args.lang):
-            if isinstance(item, InputError):
-                errors.append(str(item))
-                _err(str(item))
-            elif isinstance(item, Warning_):
-                if not args.quiet:
-                    _err(str(item))
-            elif isinstance(item, Unit):
-                docs.add(item.meta.get("document") or item.meta.get("source"))
-                yield item.to_task()
+        return unit_tasks(args, errors, [], stats, set())
 
     t0 = time.time()
     units = 0
@@ -344,7 +340,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         old = run.score(test, run.predict(old_nlp, test), rounds=0)[0] if old_nlp else None
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp) / "m"
-            info = train(lang, target, epochs=args.epochs, quiet=args.quiet, train_rows=rows, train_units=units)
+            train(lang, target, epochs=args.epochs, quiet=args.quiet, train_rows=rows, train_units=units)
             import shutil
             import spacy
             new = run.score(test, run.predict(spacy.load(target), test), rounds=0)[0]

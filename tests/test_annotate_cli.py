@@ -1,6 +1,5 @@
 """End-to-end `unap annotate`: schema, bad inputs, atomic output, resume, parallel run, DocBin."""
 import json
-import os
 import signal
 import subprocess
 import sys

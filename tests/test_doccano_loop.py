@@ -157,3 +157,49 @@ def test_credentials_never_on_the_command_line(doccano, capsys):
         os.environ["DOCCANO_PASSWORD"] = env
     log = (HOME / "server.log").read_text(errors="replace")
     assert env not in log
+
+
+def test_server_down_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DOCCANO_URL", f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("DOCCANO_USERNAME", "admin")
+    monkeypatch.setenv("DOCCANO_PASSWORD", "x")
+    monkeypatch.setenv("UNAP_DOCCANO_RETRIES", "3")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "u1", "text": "kept"}\n', encoding="utf-8")
+    assert main(["doccano", "pull", "--project", "p", "-o", str(gold)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "did not answer (login) after 3 attempts" in err[0]
+    assert gold.read_text(encoding="utf-8") == '{"id": "u1", "text": "kept"}\n'  # untouched
+
+
+def test_interrupted_push_resumes_without_duplicates(doccano, tmp_path, monkeypatch, capsys):
+    from doccano_client import DoccanoClient
+
+    annotated = tmp_path / "seed.jsonl"
+    assert main(["annotate", str(SEED), "-o", str(annotated), "-q"]) == 0
+    units = [l for l in annotated.read_text(encoding="utf-8").splitlines() if '"operative"' in l][:12]
+    src = tmp_path / "push.jsonl"
+    src.write_text("\n".join(units) + "\n", encoding="utf-8")
+    project = "resume-" + secrets.token_hex(3)
+    real = DoccanoClient.create_category
+    calls = {"n": 0}
+
+    def flaky(self, *a, **k):  # the connection dies after 5 examples got their labels
+        calls["n"] += 1
+        if calls["n"] > 5:
+            raise KeyboardInterrupt("interrupted")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(DoccanoClient, "create_category", flaky)
+    with pytest.raises(KeyboardInterrupt):
+        main(["doccano", "push", str(src), "--project", project])
+    monkeypatch.setattr(DoccanoClient, "create_category", real)
+    assert main(["doccano", "push", str(src), "--project", project]) == 0
+    err = capsys.readouterr().err
+    assert "6 new, 1 resumed, 5 already there" in err
+    c = client()
+    proj = next(p for p in c.list_projects() if p.name == project)
+    exs = list(c.list_examples(proj.id))
+    assert len(exs) == 12 and len({e.meta["unit_id"] for e in exs}) == 12
+    for e in exs:  # every example complete, each with exactly one strength category
+        assert e.meta["unap_complete"] and len(c.list_categories(proj.id, e.id)) == 1

@@ -129,3 +129,15 @@ def test_show_escapes_text(tmp_path):
     out = tmp_path / "a.html"
     assert main(["show", str(src), "-o", str(out)]) == 0
     assert "<script>alert" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_learning_curve(gold, tmp_path):
+    assert main(["evaluate", "--gold", str(gold), "--name", "lc", "--runs-dir", str(tmp_path), "--rounds", "50",
+                 "--learning-curve", "--curve-epochs", "1", "--lang", "zh"]) == 0
+    scores = json.loads((tmp_path / "lc" / "scores.json").read_text(encoding="utf-8"))
+    curve = scores["learning_curve"]
+    assert [p["share"] for p in curve] == [0.25, 0.5, 0.75, 1.0]
+    assert curve[0]["units"] < curve[-1]["units"]
+    assert all(0 <= p["strength_accuracy"] <= 1 and 0 <= p["entity_f"] <= 1 for p in curve)
+    assert (tmp_path / "lc" / "learning-curve.png").stat().st_size > 1000

@@ -6,8 +6,6 @@ same pipeline serves both inputs.
 """
 
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

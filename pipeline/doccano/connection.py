@@ -48,10 +48,12 @@ class Settings:
         return cls(url.rstrip("/"), user, password)
 
 
-def retry(fn: Callable[[], T], *, what: str, attempts: int = 6, base: float = 0.5) -> T:
-    """Call `fn`, retrying connection errors, timeouts and 5xx answers with exponential backoff."""
+def retry(fn: Callable[[], T], *, what: str, attempts: int | None = None, base: float = 0.5) -> T:
+    """Call `fn`, retrying connection errors, timeouts and 5xx answers with exponential backoff
+    (UNAP_DOCCANO_RETRIES attempts, default 6: about 15 s before giving up)."""
     import requests
 
+    attempts = attempts or int(os.environ.get("UNAP_DOCCANO_RETRIES", "6"))
     delay = base
     for k in range(1, attempts + 1):
         try:

@@ -12,7 +12,8 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 ZH_TREATY_TAIL = re.compile(r"(公约|条约|议定书|宪章|规约|协定|协议|宣言|盟约|契约|行动纲领|行动纲要|纲要|行动计划|执行计划|共识|指导原则|"
                             r"原则|议程|框架公约|修正案|章程)$")
 ZH_NOT_TREATY = re.compile(r"(报告|战略|汇编|记录|条例|法典|法|规章|准则|手册|政策|计划\(.*\)|框架)$")
-EN_TREATY_HEAD = r"(?:Convention|Treaty|Protocol|Covenant|Statute|Charter|Agreement|Declaration|Pact|Accord|Consensus)"
+EN_TREATY_HEAD = (r"(?:Convention|Treaty|Protocol|Covenant|Statute|Charter|Agreement|Declaration|Pact|Accord|Consensus|"
+                  r"Memorandum of Understanding)")
 EN_TITLE = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}"
     rf"(?:\s+(?:on|for|against|of|relating to|concerning|between|to)\s+(?:the\s+|a\s+)?"
@@ -23,7 +24,8 @@ EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|
 EN_ORG = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+)*{EN_ORG_HEAD}"
     rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|the|on|in|for|to|[A-Z][\w’'-]*))*)?")
-EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant)\b(?!\s+(?:on|of|for|against)\b)")
+EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Memorandum of Understanding)\b"
+                      r"(?!\s+(?:on|of|for|against|between)\b)")
 
 
 def _own_name(name: str) -> str:
@@ -74,7 +76,9 @@ class Gazetteer:
                 alt = "|".join(re.escape(n) for n in names)
                 # English names are whole words; Chinese names may sit inside compounds (联合国人员)
                 # (a footnote digit may be glued to an English name: "Crime1")
-                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![A-Za-z-])" if lang == "en" else f"(?:{alt})")
+                # (or an acronym to a lowercase word: "FAO-hosted", "IGAD-mediated")
+                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![A-Za-z]|-[A-Z\d])" if lang == "en"
+                                               else f"(?:{alt})")
         return self._regex[lang]
 
     def lookup(self, text: str, lang: str) -> tuple[str, str] | None:

@@ -24,7 +24,7 @@ def resolution_id(number: str, organ: str | None = None) -> str | None:
         return n
     if re.fullmatch(r"\d{1,4}\(\d{4}\)", n):  # Security Council numbering carries the year
         return f"S/RES/{n}"
-    if re.fullmatch(r"\d{1,4}[A-Z]?\([IVXL]+\)", n) or re.fullmatch(r"(ES|S)-\d{1,2}/\d{1,3}", n):
+    if re.fullmatch(r"\d{1,4}[A-Z]?\((?:[IVXL]+|(?:ES|S)-[IVX\d]+)\)", n) or re.fullmatch(r"(ES|S)-\d{1,2}/\d{1,3}", n):
         return f"A/RES/{n}"
     m = re.fullmatch(r"(\d{1,4})/(\d{1,4})([A-Z]?)", n)
     if m:

@@ -14,7 +14,7 @@ MONTH_NOT_MAY = r"(?:January|February|March|April|June|July|August|September|Oct
 # a resolution number: GA 46/182, SC 2175 (2014), early GA 22 A (I) / 1514 (XV), special sessions ES-10/2, S-10/2
 NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}"
        r"|\d{1,4}\s?\(\d{4}\)"
-       r"|\d{1,4}\s?[A-Z]?\s?\((?:[IVXL]+|ES-[IVX]+|S-[IVX]+)\)"
+       r"|\d{1,4}\s?[A-Z]?\s?\((?:[IVXL]+|ES-[IVX\d]+|S-[IVX\d]+)\)"
        r"|\d{1,4}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)")
 SYMBOL_RES = r"(?:A/(?:HRC/)?RES/[\w./-]+\d|S/RES/\d{1,4}\s?\(\d{4}\)|E/RES/\d{4}/\d{1,3}|[A-Z]{2,8}/RES/[\w()./-]+\d\)?)"
 DOC_PREFIX = r"(?:A|S|E|ST|DP|TD|UNEP|ICEF|CCPR|CEDAW|CRC|CERD|CAT|CRPD|HRC|APLC|CCW|BWC|NPT|FCCC|CTBT|ISBA|SPLOS|UNW|IDB|E/ICEF|A/HRC)"

@@ -57,6 +57,19 @@ def plots(scores: dict[str, Any]) -> dict[str, bytes]:
             ax.set_title(f"entities per label, strict ({cfg})")
             out[f"per-label-{cfg}.png"] = _fig_png(fig)
             plt.close(fig)
+    curve = scores.get("learning_curve")
+    if curve:
+        fig, ax = plt.subplots(figsize=(5, 3))
+        xs = [p["share"] * 100 for p in curve]
+        for key, name in (("entity_f", "entity F1 (strict)"), ("strength_accuracy", "strength accuracy")):
+            if any(key in p for p in curve):
+                ax.plot(xs, [p.get(key, 0) for p in curve], marker="o", label=name)
+        ax.set_xlabel("% of the train split")
+        ax.set_ylim(0, 1.05)
+        ax.legend(fontsize=7)
+        ax.set_title("learning curve")
+        out["learning-curve.png"] = _fig_png(fig)
+        plt.close(fig)
     return out
 
 
