@@ -47,7 +47,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     wanted = [args.lang] if args.lang in ("zh", "en") else ["zh", "en"]
     missing = [lang for lang in wanted if not (Path(paths[lang]) / "config.cfg").is_file()]
     if len(missing) == len(wanted):
-        _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or run `unap build-models`)")
+        _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or train one: `unap train`)")
         return 2
     try:
         writer = JsonlWriter(out, resume=args.resume) if fmt == "jsonl" else None
@@ -156,15 +156,6 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     print(f"{units} units from {len(docs)} documents in {dt:.1f}s on dask ({args.scheduler or 'local cluster'}); "
           f"entities: {dict(labels)}; {len(errors)} errors -> {out}/ (manifest.json)", file=sys.stderr)
     return 1 if errors else 0
-
-
-def cmd_build_models(args: argparse.Namespace) -> int:
-    from .build import build
-
-    for lang in args.langs:
-        path = build(lang, Path(args.output) if args.output else None)
-        print(f"built {path}", file=sys.stderr)
-    return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -376,10 +367,6 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--partition-size", type=int, default=500, help="units per Dask partition")
     a.set_defaults(func=cmd_annotate)
 
-    b = sub.add_parser("build-models", help="assemble the shipped pipelines from models/configs/")
-    b.add_argument("langs", nargs="*", default=["zh", "en"])
-    b.add_argument("-o", "--output", default=None, help="folder for unap-<lang>/ (default models/)")
-    b.set_defaults(func=cmd_build_models)
 
     e = sub.add_parser("evaluate", help="score a pipeline on gold units; writes runs/NAME/")
     e.add_argument("--model", default=None, help="pipeline folder or folder with unap-zh/unap-en (default: shipped)")

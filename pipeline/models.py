@@ -34,6 +34,6 @@ def load(path: Path) -> Language:
     key = str(Path(path).resolve())
     if key not in _CACHE:
         if not (Path(path) / "config.cfg").is_file():
-            raise FileNotFoundError(f"{path}: not a spaCy pipeline folder (no config.cfg); run `unap build-models`")
+            raise FileNotFoundError(f"{path}: not a spaCy pipeline folder (no config.cfg); train one with `unap train`")
         _CACHE[key] = spacy.load(path)
     return _CACHE[key]
