@@ -46,7 +46,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterator
+
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 UD_DIR = ROOT / "annotations" / "ud-zh-gsdsimp"
