@@ -3,12 +3,12 @@ paragraph type and number, and strength class and intensity, with the opening ve
 from __future__ import annotations
 
 import html
-import json
 import os
 from pathlib import Path
 
 from spacy import displacy
 
+from .io.jsonl import records
 from .scheme import COLORS, ENTITY_LABELS, STRENGTH_CLASSES
 
 
@@ -37,19 +37,10 @@ def _manual(rec: dict) -> dict:
 
 def render(inp: Path, out: Path, *, limit: int = 500) -> int:
     docs = []
-    with open(inp, encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{inp}:{n}: malformed JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{inp}:{n}: a record needs a string 'text'")
-            docs.append(_manual(rec))
-            if len(docs) >= limit:
-                break
+    for _, rec in records(inp, ValueError):
+        docs.append(_manual(rec))
+        if len(docs) >= limit:
+            break
     colors = {lab: COLORS[lab] for lab in ENTITY_LABELS}
     colors.update({f"VERB:{c}": COLORS[c] for c in STRENGTH_CLASSES})
     colors["VERB"] = "#dddddd"

@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..io.jsonl import records
 from ..scheme import COLORS, ENTITY_LABELS, SHORTCUTS, STRENGTH_CLASSES
 from .connection import DoccanoError, connect, retry
 
@@ -35,17 +36,10 @@ def unit_version(text: str, entities: Iterable[dict], strength: str | None) -> s
 
 def read_units(path: Path) -> list[dict[str, Any]]:
     units = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DoccanoError(f"{path}:{n}: malformed JSON ({e.msg})") from None
-            if not isinstance(r, dict) or not isinstance(r.get("text"), str) or not r.get("id"):
-                raise DoccanoError(f"{path}:{n}: a unit needs 'id' and 'text'")
-            units.append(r)
+    for n, r in records(path, DoccanoError, "a unit"):
+        if not r.get("id"):
+            raise DoccanoError(f"{path}:{n}: a unit needs an 'id'")
+        units.append(r)
     return units
 
 

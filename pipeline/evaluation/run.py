@@ -2,13 +2,13 @@
 paired comparison against a baseline pipeline. Produces the `scores.json` document (schema_version 1)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Sequence
 
 from spacy.language import Language
 
 from ..scheme import ENTITY_LABELS, INTENSITIES, PARAGRAPH_TYPES, STRENGTH_CLASSES
+from ..io.jsonl import records
 from .bootstrap import interval, paired
 from .classes import score_classes
 from .entities import score_entities
@@ -26,36 +26,27 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     """Gold units from doccano JSONL (as exported by this project) or this project's annotate output, or the
     strength data format. Each unit: text, lang, and whichever of entities / type / strength / intensity it has."""
     units = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise GoldError(f"{path}:{n}: malformed JSON ({e.msg})") from None
-            if not isinstance(r, dict) or not isinstance(r.get("text"), str):
-                raise GoldError(f"{path}:{n}: a gold unit needs a string 'text'")
-            u: dict[str, Any] = {"id": str(r.get("id", f"{path.name}:{n}")), "text": r["text"], "lang": r.get("lang")}
-            meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
-            if isinstance(meta.get("year"), int):
-                u["year"] = meta["year"]
-            if "entities" in r and isinstance(r["entities"], list):
-                u["entities"] = [{"start": e["start"], "end": e["end"], "label": e["label"], "id": e.get("id")}
-                                 for e in r["entities"]]
-            elif "label" in r and isinstance(r["label"], list):
-                u["entities"] = [{"start": s, "end": e, "label": lab, "id": None} for s, e, lab in r["label"]]
-            para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
-            for key in ("type", "strength", "intensity"):
-                val = para.get(key, r.get(key))
-                if val is not None:
-                    u[key] = val
-            if u.get("strength") and "type" not in u:
-                u["type"] = "operative"
-            for e in u.get("entities", []):
-                if not (0 <= e["start"] < e["end"] <= len(u["text"])):
-                    raise GoldError(f"{path}:{n}: span {e['start']}-{e['end']} outside the text")
-            units.append(u)
+    for n, r in records(path, GoldError, "a gold unit"):
+        u: dict[str, Any] = {"id": str(r.get("id", f"{path.name}:{n}")), "text": r["text"], "lang": r.get("lang")}
+        meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
+        if isinstance(meta.get("year"), int):
+            u["year"] = meta["year"]
+        if "entities" in r and isinstance(r["entities"], list):
+            u["entities"] = [{"start": e["start"], "end": e["end"], "label": e["label"], "id": e.get("id")}
+                             for e in r["entities"]]
+        elif "label" in r and isinstance(r["label"], list):
+            u["entities"] = [{"start": s, "end": e, "label": lab, "id": None} for s, e, lab in r["label"]]
+        para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
+        for key in ("type", "strength", "intensity"):
+            val = para.get(key, r.get(key))
+            if val is not None:
+                u[key] = val
+        if u.get("strength") and "type" not in u:
+            u["type"] = "operative"
+        for e in u.get("entities", []):
+            if not (0 <= e["start"] < e["end"] <= len(u["text"])):
+                raise GoldError(f"{path}:{n}: span {e['start']}-{e['end']} outside the text")
+        units.append(u)
     if not units:
         raise GoldError(f"{path}: no gold units")
     return units
@@ -90,6 +81,7 @@ def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None =
                 "strength": v._.strength if v is not None else None,
                 "intensity": v._.intensity if v is not None and para is not None and para.label_ == "operative"
                 else None,
+                "verb": v.text if v is not None else None,
             })
         return out
     finally:

@@ -9,32 +9,17 @@ from spacy.language import Language
 
 from ..scheme import INTENSITIES, STRENGTH_CLASSES
 from ..training.augment import damage
+from . import run
 from .classes import score_classes
+
+
+# opener modes of unap_opverbs -> the evaluation configuration that sets them
+OPENER_CONFIG = {"lexicon": "rules", "model": "model", "combined": "combined"}
 
 
 def predict(nlp: Language, rows: list[dict[str, Any]], mode: str) -> list[dict[str, Any]]:
     """Run the pipeline on each row's text as an operative paragraph unit with `mode` set on unap_opverbs."""
-    tagger = nlp.get_pipe("unap_opverbs")
-    old = tagger.mode
-    tagger.mode = mode
-    try:
-        out = []
-        docs = []
-        for r in rows:
-            doc = nlp.make_doc(r["text"])
-            doc.user_data["unap"] = {"paragraphs": [{"start": 0, "end": len(r["text"]), "type": "operative",
-                                                     "number": None, "role": None}]}
-            docs.append(doc)
-        for doc in nlp.pipe(docs):
-            verbs = list(doc.spans.get("opverbs", []))
-            v = verbs[0] if verbs else None
-            out.append({"strength": v._.strength if v is not None else None,
-                        "intensity": v._.intensity if v is not None else None,
-                        "verb": v.text if v is not None else None,
-                        "source": v._.source if v is not None else None})
-        return out
-    finally:
-        tagger.mode = old
+    return run.predict(nlp, [{**r, "type": "operative"} for r in rows], OPENER_CONFIG[mode])
 
 
 def evaluate(nlp: Language, rows: list[dict[str, Any]], mode: str) -> dict[str, Any]:
