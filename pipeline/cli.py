@@ -315,7 +315,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             _err(str(e))
             return 2
     for lang in langs:
-        before = Path(args.before) if args.before else models.default_model(lang)
+        before = models.resolve(args.before, lang) if args.before else models.default_model(lang)
         rows = read_split("train", lang) + [{"text": u["text"], "strength": u["strength"], "lang": lang,
                                               "intensity": u.get("intensity")} for u in extra
                                              if u["lang"] == lang and u.get("strength")]
@@ -326,8 +326,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             for u in extra if u["lang"] == lang and "entities" in u]
         out = Path(args.output) / f"unap-{lang}" if args.output else models.default_model(lang)
         test = [u for u in run.read_gold(models.ROOT / "annotations" / "entities" / "test.jsonl") if u["lang"] == lang]
-        old_nlp = models.load(models.resolve(str(before), lang)) if (models.resolve(str(before), lang) /
-                                                                      "config.cfg").exists() else None
+        old_nlp = models.load(before) if (before / "config.cfg").exists() else None
         old = run.score(test, run.predict(old_nlp, test), rounds=0)[0] if old_nlp else None
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp) / "m"
