@@ -266,6 +266,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _push_selection(args: argparse.Namespace):
+    """The `choose` function of a push: the first --limit units, or the --limit most informative by --select."""
+    from . import models, selection
+
+    def choose(units: list[dict]) -> list[dict]:
+        if not args.select:
+            return units[:args.limit]
+        picked = selection.select(units, args.select, args.limit, seed=args.seed,
+                                  nlp_for=lambda lang: models.load(models.resolve(args.model, lang)))
+        if args.select != "random" and picked:
+            sel = [u["meta"]["selection"]["priority"] for u in picked]
+            print(f"selected {len(picked)} of {len(units)} units by {args.select} "
+                  f"(priority {sel[0]:.3f} down to {sel[-1]:.3f})", file=sys.stderr)
+        return picked
+    return choose
+
+
 def cmd_doccano(args: argparse.Namespace) -> int:
     from .doccano import server, sync
     from .doccano.connection import DoccanoError, Settings
@@ -283,7 +300,8 @@ def cmd_doccano(args: argparse.Namespace) -> int:
             return 0
         settings = Settings.load(Path(args.config) if args.config else None)
         if args.action == "push":
-            sync.push(Path(args.input), args.project, settings, log=lambda m: print(m, file=sys.stderr))
+            choose = _push_selection(args) if args.select or args.limit is not None else None
+            sync.push(Path(args.input), args.project, settings, choose=choose, log=lambda m: print(m, file=sys.stderr))
             return 0
         report = sync.pull(args.project, Path(args.output), settings, only_approved=args.only_approved)
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -296,6 +314,44 @@ def cmd_doccano(args: argparse.Namespace) -> int:
     except (DoccanoError, server.ServerError, OSError) as e:
         _err(str(e))
         return 2
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    """Agreement between annotators of the same units; optionally the adjudicated gold and a JSON report.
+    Everything is read and checked before anything is written."""
+    from . import agreement
+    from .doccano.connection import DoccanoError, Settings
+
+    for p in (Path(x) for x in (args.output, args.report) if x):
+        if not p.parent.is_dir():
+            _err(f"{p}: output folder {p.parent} does not exist")
+            return 2
+    try:
+        if args.files:
+            ann, skipped = agreement.read_files([Path(f) for f in args.files]), {}
+        else:
+            settings = Settings.load(Path(args.config) if args.config else None)
+            ann, skipped = agreement.read_project(args.project, settings, annotators=args.annotators)
+        rep = {"source": {"files": args.files} if args.files else {"project": args.project},
+               "skipped": skipped, **agreement.report(ann)}
+        gold = agreement.adjudicate(ann) if args.output else None
+    except (agreement.AgreementError, DoccanoError, OSError) as e:
+        _err(str(e))
+        return 2
+    print(agreement.summary(rep))
+    try:
+        if gold is not None:
+            agreement.write_jsonl(Path(args.output), gold)
+            states = collections.Counter(u["meta"]["adjudication"] for u in gold)
+            print(f"adjudicated gold: {len(gold)} units ({', '.join(f'{n} {k}' for k, n in states.items())}) "
+                  f"-> {args.output}", file=sys.stderr)
+        if args.report:
+            agreement.write_text(Path(args.report), json.dumps(rep, ensure_ascii=False, indent=1) + "\n")
+            print(f"report -> {args.report}", file=sys.stderr)
+    except OSError as e:
+        _err(str(e))
+        return 2
+    return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -397,12 +453,29 @@ def main(argv: list[str] | None = None) -> int:
     dp.add_argument("input", help="annotated JSONL (unap annotate output)")
     dp.add_argument("--project", required=True)
     dp.add_argument("--config", default=None, help="JSON file with url/username/password (else DOCCANO_* env)")
+    dp.add_argument("--select", choices=["uncertain", "disagreement", "random"], default=None,
+                    help="push the units the pipeline is least sure of / where rules and model disagree, "
+                         "most informative first (random: the control)")
+    dp.add_argument("--limit", type=int, default=None, help="push at most N units (the next N not yet pushed)")
+    dp.add_argument("--model", default=None, help="pipeline that scores the units (default: the shipped one)")
+    dp.add_argument("--seed", type=int, default=0, help="random seed for --select random")
     dl = dsub.add_parser("pull", help="pull corrections and merge them into a gold file")
     dl.add_argument("--project", required=True)
     dl.add_argument("-o", "--output", required=True, help="gold JSONL to merge into (created if missing)")
     dl.add_argument("--only-approved", action="store_true")
     dl.add_argument("--config", default=None)
     d.set_defaults(func=cmd_doccano)
+
+    g = sub.add_parser("agreement", help="inter-annotator agreement (spans, strength classes) and adjudicated gold")
+    src = g.add_mutually_exclusive_group(required=True)
+    src.add_argument("--project", default=None, help="doccano project: every member's labels, via the export")
+    src.add_argument("--files", nargs="+", default=None, help="two or more JSONL files, one per annotator (stem)")
+    g.add_argument("--config", default=None, help="JSON file with url/username/password (else DOCCANO_* env)")
+    g.add_argument("--annotators", nargs="+", default=None,
+                   help="with --project: only these users (default: every member with labels of their own)")
+    g.add_argument("-o", "--output", default=None, help="adjudicated gold JSONL (majority; every version in meta)")
+    g.add_argument("--report", default=None, help="JSON report: pairwise scores, kappa, alpha, disagreements")
+    g.set_defaults(func=cmd_agreement)
 
     t = sub.add_parser("train", help="retrain the pipelines from annotations/ (+ pulled gold); compare on test")
     t.add_argument("--lang", choices=["zh", "en"], default=None)
@@ -414,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     t.set_defaults(func=cmd_train)
 
     args = ap.parse_args(argv)
+    if getattr(args, "limit", None) is not None and args.limit < 1 and args.command == "doccano":
+        ap.error("--limit must be at least 1")
     if getattr(args, "n_process", 1) < 1:
         ap.error("--n-process must be at least 1")
     return args.func(args)

@@ -1,3 +1,6 @@
+import os
+import secrets
+import socket
 from pathlib import Path
 
 import pytest
@@ -13,3 +16,37 @@ SC1 = FIXTURES / "S_RES_0001_1946_EN_GOLD.txt"
 @pytest.fixture
 def seed_text():
     return SEED.read_text(encoding="utf-8")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCCANO_HOME = ROOT / ".doccano-test"  # the real server's venv and data; kept between runs so it installs once
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def doccano():
+    """A real doccano 1.8.4 on 127.0.0.1 (installed and started by the code behind `unap doccano serve`), with a
+    fresh database and an admin whose random password lives only in the environment."""
+    from pipeline.doccano import server
+
+    password = secrets.token_urlsafe(12)
+    env = {"DOCCANO_USERNAME": "admin", "DOCCANO_PASSWORD": password}
+    old = {k: os.environ.get(k) for k in (*env, "DOCCANO_URL")}
+    os.environ.update(env)
+    server.stop(DOCCANO_HOME)
+    if (DOCCANO_HOME / "db.sqlite3").exists():
+        (DOCCANO_HOME / "db.sqlite3").unlink()
+    url = server.start(DOCCANO_HOME, port=free_port())
+    os.environ["DOCCANO_URL"] = url
+    yield url
+    server.stop(DOCCANO_HOME)
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v

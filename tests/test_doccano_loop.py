@@ -3,46 +3,14 @@ as `unap doccano serve`, on 127.0.0.1): push, correct through the REST API, pull
 import json
 import os
 import secrets
-import socket
-from pathlib import Path
 
 import pytest
 
 from pipeline.cli import main
-from pipeline.doccano import server
 
-from .conftest import SEED
-
-ROOT = Path(__file__).resolve().parent.parent
-HOME = ROOT / ".doccano-test"  # the server's venv and data; kept between runs so the install happens once
+from .conftest import DOCCANO_HOME as HOME, SEED, free_port
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def doccano(tmp_path_factory):
-    password = secrets.token_urlsafe(12)
-    env = {"DOCCANO_USERNAME": "admin", "DOCCANO_PASSWORD": password}
-    old = {k: os.environ.get(k) for k in (*env, "DOCCANO_URL")}
-    os.environ.update(env)
-    server.stop(HOME)
-    if (HOME / "db.sqlite3").exists():
-        (HOME / "db.sqlite3").unlink()  # a fresh database: the admin password of this run
-    url = server.start(HOME, port=free_port())
-    os.environ["DOCCANO_URL"] = url
-    yield url
-    server.stop(HOME)
-    for k, v in old.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
 
 
 def client():
@@ -201,3 +169,26 @@ def test_interrupted_push_resumes_without_duplicates(doccano, tmp_path, monkeypa
     assert len(exs) == 12 and len({e.meta["unit_id"] for e in exs}) == 12
     for e in exs:  # every example complete, each with exactly one strength category
         assert e.meta["unap_complete"] and len(c.list_categories(proj.id, e.id)) == 1
+
+
+def test_push_selected_units_most_informative_first(doccano, tmp_path, capsys):
+    annotated = tmp_path / "seed.jsonl"
+    assert main(["annotate", str(SEED), "-o", str(annotated), "-q"]) == 0
+    project = "select-" + secrets.token_hex(3)
+    assert main(["doccano", "push", str(annotated), "--project", project, "--select", "uncertain",
+                 "--limit", "5"]) == 0
+    assert "5 new" in capsys.readouterr().err
+    # the next push with the same selection brings the next five, not the same ones again
+    assert main(["doccano", "push", str(annotated), "--project", project, "--select", "uncertain",
+                 "--limit", "5"]) == 0
+    assert "5 new" in capsys.readouterr().err
+    c = client()
+    proj = next(p for p in c.list_projects() if p.name == project)
+    exs = sorted(c.list_examples(proj.id), key=lambda e: e.id)  # doccano shows examples in creation order
+    assert len(exs) == 10 and len({e.meta["unit_id"] for e in exs}) == 10
+    sel = [e.meta["selection"] for e in exs]
+    assert [s["rank"] for s in sel] == [1, 2, 3, 4, 5, 1, 2, 3, 4, 5]
+    prios = [s["priority"] for s in sel]
+    assert prios == sorted(prios, reverse=True)  # most informative first, across both batches
+    assert all(s["strategy"] == "uncertain" and set(s["signals"]) >= {"ner_uncertainty", "strength_uncertainty"}
+               for s in sel)

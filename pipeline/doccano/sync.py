@@ -19,7 +19,7 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..io.jsonl import records
 from ..scheme import COLORS, ENTITY_LABELS, SHORTCUTS, STRENGTH_CLASSES
@@ -86,7 +86,11 @@ def _examples(client, project_id: int, confirmed: bool | None = None):
 
 
 # --- push ---------------------------------------------------------------------------------------------
-def push(path: Path, project: str, settings, *, units: list[dict] | None = None, log=print) -> dict[str, int]:
+def push(path: Path, project: str, settings, *, units: list[dict] | None = None, log=print,
+         choose: Callable[[list[dict]], list[dict]] | None = None) -> dict[str, int]:
+    """Push units as pre-annotated examples. `choose` (see pipeline.selection) picks and orders, among the units
+    not yet complete in the project, the ones to push now: doccano lists examples in creation order, so the
+    most informative come first, and a repeated push with a selection brings the next batch."""
     units = units if units is not None else read_units(path)
     client = connect(settings)
     proj = ensure_project(client, project)
@@ -96,6 +100,9 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
         uid = (ex.meta or {}).get("unit_id")
         if uid:
             existing[uid] = ex
+    if choose is not None:
+        done = {uid for uid, ex in existing.items() if (ex.meta or {}).get("unap_complete")}
+        units = choose([u for u in units if u["id"] not in done])
     added = resumed = skipped = 0
     for u in units:
         ex = existing.get(u["id"])
@@ -103,7 +110,8 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
             skipped += 1
             continue
         if ex is None:
-            meta = {"unit_id": u["id"], "lang": u.get("lang"),
+            sel = (u.get("meta") or {}).get("selection")
+            meta = {"unit_id": u["id"], "lang": u.get("lang"), **({"selection": sel} if sel else {}),
                     "paragraph_type": (u.get("paragraph") or {}).get("type"),
                     "source": (u.get("meta") or {}).get("source"), "document": (u.get("meta") or {}).get("document")}
             ex = retry(lambda: client.create_example(proj.id, u["text"], meta=meta), what="create example")

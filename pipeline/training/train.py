@@ -165,6 +165,16 @@ def train_ner(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random
             "data_sha256": data_hash(data / "train.jsonl", data / "dev.jsonl")}
 
 
+def fresh_component(nlp: Language, lang: str, component: str, examples: list[Example]) -> None:
+    """Replace one trainable component of a loaded pipeline by an untrained one from the language's config,
+    initialized on `examples` (labels and shapes); the other components stay as they are."""
+    cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
+    fresh = util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    conf = {k: v for k, v in fresh.config["components"][component].items() if k != "factory"}
+    nlp.replace_pipe(component, component, config=conf)
+    nlp.get_pipe(component).initialize(lambda: examples, nlp=nlp)
+
+
 def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet: bool = False) -> dict[str, Any]:
     """Retrain one trainable component of the saved pipeline (the others kept as they are), e.g. the NER
     after new entity gold came back from doccano, without paying for the classifier again."""
@@ -176,18 +186,15 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
     rnd = random.Random(int(tcfg.get("seed", 0)))
     path = models.default_model(lang)
     nlp = spacy.load(path)
-    fresh = util.load_model_from_config(cfg, auto_fill=True, validate=True)
-    conf = {k: v for k, v in fresh.config["components"][component].items() if k != "factory"}
-    nlp.replace_pipe(component, component, config=conf)
     epochs = int(tcfg.get("epochs", 12))
     info = dict(nlp.meta.get("unap", {}))
     if component == "ner":
         units = read_entities("train", lang)
-        nlp.get_pipe("ner").initialize(lambda: ner_examples(nlp, units), nlp=nlp)
+        fresh_component(nlp, lang, "ner", ner_examples(nlp, units))
         info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet)
     else:
         rows = read_split("train", lang)
-        nlp.get_pipe(component).initialize(lambda: strength_examples(nlp, rows[:300]), nlp=nlp)
+        fresh_component(nlp, lang, component, strength_examples(nlp, rows[:300]))
         info["strength"] = train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet)
     nlp.meta["unap"] = info
     nlp.meta["built"] = datetime.date.today().isoformat()
