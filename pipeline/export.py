@@ -28,6 +28,9 @@ def paragraph_record(doc: Doc, para: Span) -> dict[str, Any]:
     }
     if para._.role:
         rec["role"] = para._.role
+    if operative and "addressees" in doc.spans:  # who the opening verb addresses (unap_addressees)
+        rec["addressees"] = [{"start": a.start_char, "end": a.end_char, "text": a.text, "type": a._.addressee_type}
+                             for a in doc.spans["addressees"] if para.start_char <= a.start_char < para.end_char]
     return rec
 
 

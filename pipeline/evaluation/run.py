@@ -11,6 +11,7 @@ from ..scheme import ENTITY_LABELS, INTENSITIES, PARAGRAPH_TYPES, STRENGTH_CLASS
 from ..io.jsonl import records
 from .bootstrap import interval, paired
 from .classes import score_classes
+from .addressees import score_addressees
 from .entities import score_entities
 
 SCHEMA_VERSION = 1
@@ -37,13 +38,16 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
         elif "label" in r and isinstance(r["label"], list):
             u["entities"] = [{"start": s, "end": e, "label": lab, "id": None} for s, e, lab in r["label"]]
         para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
+        addressees = para.get("addressees", r.get("addressees"))
+        if isinstance(addressees, list):
+            u["addressees"] = [{"start": a["start"], "end": a["end"], "type": a["type"]} for a in addressees]
         for key in ("type", "strength", "intensity"):
             val = para.get(key, r.get(key))
             if val is not None:
                 u[key] = val
-        if u.get("strength") and "type" not in u:
+        if (u.get("strength") or "addressees" in u) and "type" not in u:
             u["type"] = "operative"
-        for e in u.get("entities", []):
+        for e in u.get("entities", []) + u.get("addressees", []):
             if not (0 <= e["start"] < e["end"] <= len(u["text"])):
                 raise GoldError(f"{path}:{n}: span {e['start']}-{e['end']} outside the text")
         units.append(u)
@@ -82,6 +86,8 @@ def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None =
                 "intensity": v._.intensity if v is not None and para is not None and para.label_ == "operative"
                 else None,
                 "verb": v.text if v is not None else None,
+                "addressees": [{"start": a.start_char, "end": a.end_char, "type": a._.addressee_type}
+                               for a in doc.spans.get("addressees", [])],
             })
         return out
     finally:
@@ -148,6 +154,10 @@ def score(units: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]], *, r
         out["strength"] = res
     if inten:
         out["intensity"] = score_classes([g for g, _ in inten], [p for _, p in inten], INTENSITIES)
+    addr = [i for i, u in enumerate(units) if "addressees" in u]
+    if addr:
+        out["addressees"] = score_addressees([units[i]["addressees"] for i in addr],
+                                             [preds[i]["addressees"] for i in addr])
     tallies = {"ent_rows": ent_rows, "strength": st}
     return out, tallies
 

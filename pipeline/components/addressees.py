@@ -1,0 +1,111 @@
+"""`unap_addressees`: who each operative paragraph's opening verb addresses, as ADDRESSEE spans in
+doc.spans["addressees"] with `_.addressee_type` (states, parties, secretariat, un_system, other_org).
+
+Runs after `unap_opverbs` (the opening verb) and `unap_entities` (ORG entities type Chinese names). When the
+Doc carries a dependency parse (the stanza backbone) and `use_parse` is on, the parse proposes the addressees
+(the verb's object and its conjuncts, or the subject of its that-clause) and the rules decide the type; where
+the parse finds nothing typed, the rules' own phrases stand. The vocabulary is the TSV data in
+pipeline/lexicons/ (addressees.<lang>.tsv, countries.tsv), saved with the pipeline.
+"""
+import shutil
+from pathlib import Path
+from typing import List
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..addressees import chinese, english, lexicon
+from ..addressees.lexicon import LEXICONS, TYPES
+from .entity_rules import split_tokens_at
+
+if not Span.has_extension("addressee_type"):
+    Span.set_extension("addressee_type", default=None)
+
+
+class AddresseeTagger:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = "addressees", paragraphs_key: str = "paragraphs",
+                 opverbs_key: str = "opverbs", use_parse: bool = True) -> None:
+        if nlp.lang not in ("zh", "en"):
+            raise ValueError(f"unap_addressees: no addressee rules for language {nlp.lang!r} (zh, en)")
+        self.name = name
+        self.lang = nlp.lang
+        self.spans_key = spans_key
+        self.paragraphs_key = paragraphs_key
+        self.opverbs_key = opverbs_key
+        self.use_parse = use_parse
+        self.folder = LEXICONS  # the vocabulary; a saved pipeline reads its own copy
+
+    @property
+    def en_lexicon(self):
+        return lexicon.english(self.folder)
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: List[tuple] = []
+        verbs = [v for v in doc.spans.get(self.opverbs_key, []) if v.label_ == "OPVERB"]
+        parsed = self.use_parse and doc.has_annotation("DEP")
+        for para in doc.spans.get(self.paragraphs_key, []):
+            if para.label_ != "operative":
+                continue
+            verb = next((v for v in verbs if para.start <= v.start < para.end), None)  # the opening verb
+            if verb is None:
+                continue
+            found = self.rules(doc, para, verb)
+            if parsed:
+                from ..addressees.parse import from_parse
+                found = from_parse(doc, para, verb, found, self.lang, self.folder) or found
+            out += [(para.start_char + start, para.start_char + end, typ) for start, end, typ in found
+                    if typ in TYPES]
+        _split_tokens_keeping_spans(doc, [o for start, end, _ in out for o in (start, end)])
+        spans = []
+        for start, end, typ in out:
+            span = doc.char_span(start, end, label="ADDRESSEE")
+            if span is not None:
+                span._.addressee_type = typ
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def rules(self, doc: Doc, para: Span, verb: Span) -> list:
+        text = para.text
+        opener_end = verb.end_char - para.start_char
+        if self.lang == "en":
+            return list(english.extract(text, opener_end, verb.text, self.en_lexicon))
+        ents = [(e.start_char - para.start_char, e.end_char - para.start_char, e.label_, e.kb_id_)
+                for e in doc.ents if para.start_char <= e.start_char and e.end_char <= para.end_char]
+        return list(chinese.extract(text, opener_end, verb.text, chinese.org_types(ents, self.en_lexicon),
+                                    lexicon.chinese(self.folder)))
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in lexicon.FILES:
+            if (self.folder / name).exists():
+                shutil.copyfile(self.folder / name, path / name)
+
+    def from_disk(self, path, *, exclude=tuple()) -> "AddresseeTagger":
+        if all((Path(path) / name).exists() for name in lexicon.FILES):
+            self.folder = Path(path)
+        return self
+
+
+def _split_tokens_keeping_spans(doc: Doc, offsets: List[int]) -> None:
+    """Make every offset a token boundary (a Chinese addressee may end inside a segmenter token: 南苏丹|根据).
+    Retokenizing does not move span groups, so they are rebuilt from their character offsets; span
+    extension values are keyed by offsets and survive."""
+    bounds = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
+    inside = [o for o in offsets if o not in bounds and 0 < o < len(doc.text)]
+    if not inside:
+        return
+    saved = {key: [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in group] for key, group in doc.spans.items()}
+    split_tokens_at(doc, inside)
+    for key, spans in saved.items():
+        doc.spans[key] = [sp for a, b, label, kb in spans
+                          if (sp := doc.char_span(a, b, label=label, kb_id=kb)) is not None]
+
+
+@Language.factory("unap_addressees", default_config={"spans_key": "addressees", "paragraphs_key": "paragraphs",
+                                                     "opverbs_key": "opverbs", "use_parse": True})
+def make_addressees(nlp: Language, name: str, spans_key: str, paragraphs_key: str, opverbs_key: str,
+                    use_parse: bool) -> AddresseeTagger:
+    return AddresseeTagger(nlp, name, spans_key=spans_key, paragraphs_key=paragraphs_key, opverbs_key=opverbs_key,
+                           use_parse=use_parse)
