@@ -33,16 +33,20 @@ def boundary_inside_token(nlp, units) -> tuple[int, int]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="test")
+    ap.add_argument("--gold", default=None, help="a gold JSONL instead of the split (e.g. "
+                    "annotations/entities/fresh/test_fresh.jsonl)")
     ap.add_argument("--model-dir", default=None)
     ap.add_argument("--errors", type=int, default=8, help="examples of remaining errors to print")
     args = ap.parse_args()
-    gold = run.read_gold(ROOT / "annotations" / "entities" / f"{args.split}.jsonl")
-    raw = {json.loads(l)["id"]: json.loads(l) for l in
-           (ROOT / "annotations" / "entities" / f"{args.split}.jsonl").read_text(encoding="utf-8").splitlines()}
+    path = Path(args.gold) if args.gold else ROOT / "annotations" / "entities" / f"{args.split}.jsonl"
+    gold = run.read_gold(path)
+    raw = {json.loads(l)["id"]: json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()}
     for u in gold:
         u["year"] = raw[u["id"]]["meta"].get("year")
     for lang in ("zh", "en"):
         units = [u for u in gold if u["lang"] == lang]
+        if not units:
+            continue
         nlp = models.load(models.resolve(args.model_dir, lang))
         inside, total = boundary_inside_token(nlp, units)
         n_spans = sum(len(u["entities"]) for u in units)

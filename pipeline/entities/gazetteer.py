@@ -18,6 +18,8 @@ EN_TITLE = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}"
     rf"(?:\s+(?:on|for|against|of|relating to|concerning|between|to)\s+(?:the\s+|a\s+)?"
     rf"(?:[A-Z][\w’'-]*)(?:(?:\s+|,\s+(?=[A-Z]))(?:and|of|the|on|in|for|to|against|by|from|with|their|[A-Z][\w’'-]*))*)?")
+# inside a title match: " and [the] <Capitalized words> <treaty head>" starts a second instrument
+EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}\b)")
 EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|Mission|Office|Department|Panel|"
                r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
                r"Centre|Center|Institute|Organization|Union|Authority)")
@@ -121,8 +123,13 @@ class Gazetteer:
                 elif ZH_TREATY_TAIL.search(inner) and not ZH_NOT_TREATY.search(inner):
                     out.append(Candidate(m.start(1), m.end(1), "TREATY", "", source="title"))
             return out
-        for m in EN_TITLE.finditer(text):
+        pos = 0
+        while (m := EN_TITLE.search(text, pos)) is not None:
             s, e = m.start(), m.end()
+            pos = e
+            two = EN_TWO_TITLES.search(text, s, e)
+            if two:  # "the Convention on the Rights of the Child and the Paris Agreement": two instruments
+                e = pos = two.start()
             span = text[s:e]
             # trim trailing function words, and leading words that are the paragraph's verb or sentence case
             span2 = re.sub(r"(\s+(?:and|of|the|on|in|for|to|against|by|from|with|their))+$", "", span)
