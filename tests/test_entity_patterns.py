@@ -102,3 +102,14 @@ def test_entity_id_for_model_spans_uses_context():
     assert entity_id("ORG", "安全理事会", "", text, 0, "zh", None, g) == "UN Security Council"
     assert entity_id("ORG", "不存在的机构", "", text, 0, "zh", None, g) == ""
     assert entity_id("DATE", "6 月", "", "6 月", 0, "zh", 2025, g) == "2025-06"
+
+
+def test_two_english_titles_joined_by_and_are_two_treaties():
+    g = Gazetteer([])  # no list: the capitalized-title heuristic alone
+    text = ("Urges States to ratify the Convention on the Rights of the Child and the Paris Agreement, and the "
+            "Convention on the Prevention and Punishment of the Crime of Genocide;")
+    found = [(text[c.start:c.end], c.label) for c in g.find(text, "en") if c.label == "TREATY"]
+    assert ("Convention on the Rights of the Child", "TREATY") in found
+    assert ("Paris Agreement", "TREATY") in found
+    # an "and" inside one title stays inside it
+    assert ("Convention on the Prevention and Punishment of the Crime of Genocide", "TREATY") in found
