@@ -37,6 +37,7 @@ def test_zh_resolutions(text, expected):
     ("resolution ES-10/2 and A/RES/79/138 and S/RES/2286 (2016)",
      [("resolution ES-10/2", "A/RES/ES-10/2"), ("A/RES/79/138", "A/RES/79/138"), ("S/RES/2286 (2016)", "S/RES/2286(2016)")]),
     ("80/1. Participation by the State of Palestine", [("80/1", "A/RES/80/1")]),
+    ("15 (1946). Resolution of 10 February 1946 [S/339]", [("15 (1946)", "S/RES/15(1946)")]),
 ])
 def test_en_resolutions(text, expected):
     got = [(text[c.start:c.end], resolution_id(c.key, organ_before(text, c.start, "en")))

@@ -74,8 +74,8 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
             if any(c.start <= s < c.end for c in out):
                 continue
             out.append(Candidate(s, m.end(), "RESOLUTION", m.group(1), meta={"decision": m.group(2) == "决定"}))
-    # the title line of a resolution: "79/138. Title"
-    m = re.match(r"^\s*(\d{1,3}/\d{1,4})(?=\.\s)", text)
+    # the title line of a resolution: "79/138. Title", and the Security Council's "15 (1946). Resolution of ..."
+    m = re.match(r"^\s*(\d{1,3}/\d{1,4})(?=\.\s)", text) or re.match(r"^\s*(\d{1,4}\s?\(\d{4}\))(?=\.?\s)", text)
     if m:
         out.append(Candidate(m.start(1), m.end(1), "RESOLUTION", m.group(1), meta={"title": True}))
     return out
