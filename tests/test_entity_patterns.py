@@ -38,6 +38,9 @@ def test_zh_resolutions(text, expected):
      [("resolution ES-10/2", "A/RES/ES-10/2"), ("A/RES/79/138", "A/RES/79/138"), ("S/RES/2286 (2016)", "S/RES/2286(2016)")]),
     ("80/1. Participation by the State of Palestine", [("80/1", "A/RES/80/1")]),
     ("15 (1946). Resolution of 10 February 1946 [S/339]", [("15 (1946)", "S/RES/15(1946)")]),
+    # a list with a comma missing between two numbers (drafts have them)
+    ("pursuant to resolutions 1267 (1999) 1989 (2011) and 2253 (2015),",
+     [("1267 (1999)", "S/RES/1267(1999)"), ("1989 (2011)", "S/RES/1989(2011)"), ("2253 (2015)", "S/RES/2253(2015)")]),
 ])
 def test_en_resolutions(text, expected):
     got = [(text[c.start:c.end], resolution_id(c.key, organ_before(text, c.start, "en")))

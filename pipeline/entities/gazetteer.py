@@ -26,7 +26,7 @@ EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|
 EN_ORG = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+)*{EN_ORG_HEAD}"
     rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|the|on|in|for|to|[A-Z][\w’'-]*))*)?")
-EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Memorandum of Understanding)\b"
+EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Memorandum of Understanding)\b"
                       r"(?!\s+(?:on|of|for|against|between)\b)")
 
 

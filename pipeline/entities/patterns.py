@@ -44,7 +44,7 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
     if lang == "en":
         of_date = rf"(?:\s+of\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}})?"
         kw = re.compile(rf"\b([Rr]esolutions?|[Dd]ecisions?)\s+((?:{NUM}){of_date}"
-                        rf"(?:\s*(?:,|and|,\s*and)\s*(?:{NUM}){of_date})*)")
+                        rf"(?:(?:\s*(?:,|and|,\s*and)\s*|\s+)(?:{NUM}){of_date})*)")
         for m in kw.finditer(text):
             nums = list(re.finditer(NUM, m.group(2)))
             base = m.start(2)
