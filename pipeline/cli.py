@@ -49,6 +49,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if len(missing) == len(wanted):
         _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or train one: `unap train`)")
         return 2
+    if not _backbone_ready(args, [lang for lang in wanted if lang not in missing]):
+        return 2
     try:
         writer = JsonlWriter(out, resume=args.resume) if fmt == "jsonl" else None
     except (FileNotFoundError, OSError) as e:
@@ -78,7 +80,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     t0 = time.time()
     try:
         for res in local.run(tasks(), paths=paths, n_process=args.n_process, batch_size=args.batch_size,
-                             want_docs=(fmt == "spacy")):
+                             want_docs=(fmt == "spacy"), backbone=args.backbone):
             if "error" in res:
                 errors.append(f"{res['id']}: {res['error']}")
                 _err(errors[-1])
@@ -119,6 +121,21 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _backbone_ready(args: argparse.Namespace, langs: list[str]) -> bool:
+    """`--backbone stanza` needs stanza installed and our stanza models for each language: else one line."""
+    if args.backbone == "spacy":
+        return True
+    from .backbones.stanza_backbone import BackboneError, check
+
+    try:
+        for lang in langs:
+            check(lang)
+    except BackboneError as e:
+        _err(str(e))
+        return False
+    return True
+
+
 def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     """`--engine dask`: partitioned JSONL in the output folder plus manifest.json."""
     from . import models
@@ -130,6 +147,9 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     paths = {lang: str(models.resolve(args.model, lang)) for lang in ("zh", "en")}
     if not any((Path(p) / "config.cfg").is_file() for p in paths.values()):
         _err(f"{paths['zh']}: no spaCy pipeline there (pass --model)")
+        return 2
+    wanted = [args.lang] if args.lang in ("zh", "en") else ["zh", "en"]
+    if not _backbone_ready(args, [lang for lang in wanted if (Path(paths[lang]) / "config.cfg").is_file()]):
         return 2
     if out.exists() and not out.is_dir():
         _err(f"{out}: with --engine dask the output is a folder, and this is a file")
@@ -145,7 +165,7 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     units = 0
     labels: collections.Counter = collections.Counter()
     for part in dask_engine.run(tasks(), out, paths=paths, scheduler=args.scheduler, n_workers=args.workers,
-                                partition_size=args.partition_size):
+                                partition_size=args.partition_size, backbone=args.backbone):
         units += part["units"]
         for e in part["errors"]:
             errors.append(e)
@@ -420,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--scheduler", default=None, help="Dask scheduler address (default: start a local cluster)")
     a.add_argument("--workers", type=int, default=2, help="workers of the local Dask cluster")
     a.add_argument("--partition-size", type=int, default=500, help="units per Dask partition")
+    a.add_argument("--backbone", choices=["spacy", "stanza"], default="spacy",
+                   help="stanza: segment, tag and parse with our stanza models (models/stanza-<lang>/), then run "
+                        "the same components (needs `pip install -e '.[stanza]'`)")
     a.set_defaults(func=cmd_annotate)
 
 

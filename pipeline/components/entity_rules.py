@@ -49,13 +49,28 @@ def split_tokens_at(doc: Doc, offsets: List[int]) -> Doc:
             todo.setdefault(i, set()).add(off - tok.idx)
     if not todo:
         return doc
+    parsed = doc.has_annotation("DEP")
     with doc.retokenize() as retok:
         for i, cuts in todo.items():
             tok = doc[i]
             bounds = [0] + sorted(cuts) + [len(tok.text)]
             parts = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
-            heads = [(tok, k) for k in range(len(parts))]
-            retok.split(tok, parts, heads=heads)
+            if not parsed:
+                heads = [(tok, k) for k in range(len(parts))]
+                retok.split(tok, parts, heads=heads)
+                continue
+            # a parsed doc (e.g. the stanza backbone) stays a tree: the first part keeps the token's head and
+            # label (its children stay on it), the others attach to it as UD `goeswith` (pieces of one word);
+            # every part keeps the token's tags, since spaCy would otherwise leave stale values there
+            first = (tok, 0) if tok.head.i == tok.i else tok.head
+            heads = [first] + [(tok, 0)] * (len(parts) - 1)
+            attrs = {"DEP": [tok.dep_] + ["goeswith"] * (len(parts) - 1), "POS": [tok.pos_] * len(parts),
+                     "TAG": [tok.tag_] * len(parts), "MORPH": [str(tok.morph)] * len(parts),
+                     "LEMMA": parts}
+            for values in attrs.values():  # split() stores hashes: the strings must be known to the vocab
+                for v in values:
+                    doc.vocab.strings.add(v)
+            retok.split(tok, parts, heads=heads, attrs=attrs)
     return doc
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 
-def process_partition(tasks: list[dict[str, Any]], index: int, out_dir: str, paths: dict[str, str]
-                      ) -> dict[str, Any]:
+def process_partition(tasks: list[dict[str, Any]], index: int, out_dir: str, paths: dict[str, str],
+                      backbone: str = "spacy") -> dict[str, Any]:
     """Runs on a worker: annotate one partition and write part-NNNNN.jsonl (temp file + rename)."""
     from . import local
 
-    local._init(paths, False)
+    local._init(paths, False, backbone)
     results = local.process_batch(tasks)
     name = f"part-{index:05d}.jsonl"
     tmp = Path(out_dir) / (name + ".tmp")
@@ -45,7 +45,8 @@ def _partitions(tasks: Iterable[dict[str, Any]], size: int) -> Iterator[list[dic
 
 
 def run(tasks: Iterable[dict[str, Any]], out_dir: Path, *, paths: dict[str, str], scheduler: str | None = None,
-        n_workers: int = 2, partition_size: int = 500, window: int | None = None) -> Iterator[dict[str, Any]]:
+        n_workers: int = 2, partition_size: int = 500, window: int | None = None,
+        backbone: str = "spacy") -> Iterator[dict[str, Any]]:
     """Yield one result per finished partition (in partition order); write manifest.json at the end."""
     from dask.distributed import Client, LocalCluster
 
@@ -63,7 +64,7 @@ def run(tasks: Iterable[dict[str, Any]], out_dir: Path, *, paths: dict[str, str]
         window = window or 2 * max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         pending: deque = deque()
         for k, part in enumerate(_partitions(tasks, partition_size)):
-            pending.append(client.submit(process_partition, part, k, str(out_dir), paths, pure=False))
+            pending.append(client.submit(process_partition, part, k, str(out_dir), paths, backbone, pure=False))
             if len(pending) >= window:  # bounded: the input streams, it is never all in memory
                 res = pending.popleft().result()
                 parts.append(res)

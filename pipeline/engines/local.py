@@ -17,11 +17,33 @@ from ..export import record
 
 _PATHS: dict[str, str] = {}
 _WANT_DOCS = False
+_BACKBONE = "spacy"
+_STANZA_NLP: dict[tuple[str, str], Any] = {}  # (pipeline folder, lang) -> a pipeline of its own on stanza
 
 
-def _init(paths: dict[str, str], want_docs: bool) -> None:
-    global _PATHS, _WANT_DOCS
-    _PATHS, _WANT_DOCS = paths, want_docs
+def _init(paths: dict[str, str], want_docs: bool, backbone: str = "spacy") -> None:
+    global _PATHS, _WANT_DOCS, _BACKBONE
+    _PATHS, _WANT_DOCS, _BACKBONE = paths, want_docs, backbone
+
+
+def _load(lang: str):
+    """The pipeline of `lang` on the current backbone, loaded once per process. The stanza one is a separate
+    copy (never the spaCy one of models.load's cache with its tokenizer swapped), so both can coexist."""
+    path = Path(_PATHS[lang])
+    if _BACKBONE == "spacy":
+        return models.load(path)
+    if _BACKBONE != "stanza":
+        raise ValueError(f"unknown backbone {_BACKBONE!r}")
+    key = (str(path.resolve()), lang)
+    if key not in _STANZA_NLP:
+        import spacy
+
+        from ..backbones.stanza_backbone import use_stanza
+
+        if not (path / "config.cfg").is_file():
+            raise FileNotFoundError(f"{path}: not a spaCy pipeline folder (no config.cfg); train one with `unap train`")
+        _STANZA_NLP[key] = use_stanza(spacy.load(path), lang)
+    return _STANZA_NLP[key]
 
 
 def _make_doc(nlp, task: dict[str, Any]):
@@ -37,7 +59,7 @@ def process_batch(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for lang in sorted({t["lang"] for t in tasks}):
         idx = [i for i, t in enumerate(tasks) if t["lang"] == lang]
         try:
-            nlp = models.load(Path(_PATHS[lang]))
+            nlp = _load(lang)
         except Exception as e:  # a missing model fails every unit of that language, clearly
             for i in idx:
                 results[i] = {"id": tasks[i]["id"], "error": f"cannot load the {lang} pipeline: {e}"}
@@ -58,6 +80,8 @@ def process_batch(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             try:
                 rec = record(doc, t)
+                if _BACKBONE != "spacy":
+                    rec["meta"]["backbone"] = _BACKBONE
                 res = {"id": t["id"], "line": json.dumps(rec, ensure_ascii=False), "record": _summary(rec)}
                 if _WANT_DOCS:
                     res["doc"] = doc.to_bytes()
@@ -81,14 +105,14 @@ def _batches(it: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str,
 
 
 def run(tasks: Iterable[dict[str, Any]], *, paths: dict[str, str], n_process: int = 1, batch_size: int = 32,
-        want_docs: bool = False) -> Iterator[dict[str, Any]]:
+        want_docs: bool = False, backbone: str = "spacy") -> Iterator[dict[str, Any]]:
     if n_process <= 1:
-        _init(paths, want_docs)
+        _init(paths, want_docs, backbone)
         for batch in _batches(tasks, batch_size):
             yield from process_batch(batch)
         return
     ctx = mp.get_context("fork") if hasattr(mp, "get_context") else mp
-    with ctx.Pool(n_process, initializer=_init, initargs=(paths, want_docs)) as pool:
+    with ctx.Pool(n_process, initializer=_init, initargs=(paths, want_docs, backbone)) as pool:
         # a bounded window of batches in flight: the input is streamed, never read whole into memory
         pending: deque = deque()
         for batch in _batches(tasks, batch_size):

@@ -1,0 +1,3 @@
+"""NLP backbones a spaCy pipeline can run on instead of its own tokenizer (see stanza_backbone)."""
+
+BACKBONES = ("spacy", "stanza")
