@@ -47,6 +47,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .records import dir_size as _dir_size, rel as _rel, version as _version
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 UD_DIR = ROOT / "annotations" / "ud-zh-gsdsimp"
@@ -378,10 +379,6 @@ def write_user_dict(words: list[str], path: Path, min_chars: int = MIN_DICT_CHAR
     return kept
 
 
-def _dir_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
 def train(out_dir: Path, *, iterations: int = DEFAULT_ITERATIONS, user_words: list[str] | None = None,
           ud_dev: Path = UD_DEV, max_ud_sentences: int | None = None, synthetic: int = SYNTHETIC,
           held_out: int = HELD_OUT, seed: int = 0, lexicons: Path = LEXICONS, quiet: bool = True) -> Path:
@@ -452,21 +449,6 @@ def train(out_dir: Path, *, iterations: int = DEFAULT_ITERATIONS, user_words: li
     meta["size_bytes"] = _dir_size(out_dir)
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out_dir
-
-
-def _version(dist: str) -> str:
-    try:
-        from importlib.metadata import version
-        return version(dist)
-    except Exception:
-        return "?"
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 # ------------------------------------------------------------------------------------------- loading

@@ -35,6 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .records import dir_size, rel as _rel, version as _version
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 UD = {
     "zh": ROOT / "annotations" / "ud-zh-gsdsimp" / "zh_gsdsimp-ud-{}.conllu",
@@ -345,25 +347,6 @@ def evaluate(lang: str, model_dir: Path, test: Path | None = None) -> dict:
 
 
 # --- helpers and CLI ----------------------------------------------------------------------------------------
-
-def _version(dist: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return "?"
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-def dir_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
 def main(argv: list[str] | None = None) -> int:
