@@ -20,6 +20,7 @@ Selection (deterministic):
   resolutions and document symbols, the rarer labels) and the first N_PLAIN of the rest (random sentences: dates,
   organizations and sentences with nothing to find); zh is chosen first, en from the remaining pairs;
 - unit text = the sentence exactly.
+The selection was made once and frozen in selected3.{zh,en}.jsonl; build and check read those files.
 """
 from __future__ import annotations
 
@@ -44,6 +45,11 @@ CUE = {
 }
 
 
+# other bodies keep their own symbol form (GUIDELINES): A/HRC/RES/53/2, ECLAC/RES/...; a decision without a
+# symbol is named by its body and number ("ECE decision I(70)")
+OTHER_RES_ID = re.compile(r"^(?:[A-Z]+/)*[A-Z]+/RES/[\w()./-]+$|^[A-Z]+ decision [\w()./-]+$")
+
+
 def sha(s: str) -> str:
     return hashlib.sha1(s.encode("utf-8")).hexdigest()
 
@@ -54,6 +60,18 @@ def out_file(lang: str) -> Path:
 
 def spans_file(lang: str) -> Path:
     return HERE / f"spans3.{lang}.txt"
+
+
+def annotated_text() -> str:
+    """Every gold text in annotations/ except this set's own files (selected3.*, test_fresh3.*)."""
+    texts = []
+    for f in sorted((f2.ROOT / "annotations").glob("**/*.jsonl")):
+        if f.name.startswith(("selected3.", "test_fresh3.")):
+            continue
+        for line in open(f, encoding="utf-8"):
+            if line.strip() and json.loads(line).get("text"):
+                texts.append(f2.norm(json.loads(line)["text"]))
+    return "\n".join(texts)
 
 
 def _pick(data: list[dict], lang: str, ann: str, taken: set[str]) -> list[dict]:
@@ -71,14 +89,20 @@ def _pick(data: list[dict], lang: str, ann: str, taken: set[str]) -> list[dict]:
 
 def select() -> dict[str, list[dict]]:
     data = json.loads(SRC.read_text(encoding="utf-8"))["data"]
-    ann = f2.annotated_text()
+    ann = annotated_text()
     zh = _pick(data, "zh", ann, set())
     en = _pick(data, "en", ann, {u["meta"]["doc"].split()[-1] for u in zh})
     return {"zh": zh, "en": en}
 
 
+def frozen(lang: str) -> list[dict]:
+    """The selection as made once and committed (selected3.LANG.jsonl): build and check read it, so that the
+    set does not move when annotations/ changes later."""
+    return [json.loads(l) for l in open(HERE / f"selected3.{lang}.jsonl", encoding="utf-8")]
+
+
 def build(lang: str) -> None:
-    units = select()[lang]
+    units = frozen(lang)
     spans = f2.read_spans(spans_file(lang))
     missing = [u["id"] for u in units if u["id"] not in spans]
     extra = [k for k in spans if k not in {u["id"] for u in units}]
@@ -111,7 +135,7 @@ def build(lang: str) -> None:
 
 def check(lang: str, show: bool = True) -> None:
     rows = [json.loads(l) for l in open(out_file(lang), encoding="utf-8")]
-    expect = select()[lang]
+    expect = frozen(lang)
     gaz = f2.gazetteer()
     errors, counts, non_gaz = [], {}, set()
     if [r["id"] for r in rows] != [u["id"] for u in expect]:
@@ -132,7 +156,7 @@ def check(lang: str, show: bool = True) -> None:
             if s < prev:
                 errors.append(f"{r['id']}: overlapping or unsorted span at {s}")
             prev = t
-            if lab == "RESOLUTION" and not (ident and f2.RES_ID.match(ident)):
+            if lab == "RESOLUTION" and not (ident and (f2.RES_ID.match(ident) or OTHER_RES_ID.match(ident))):
                 errors.append(f"{r['id']}: RESOLUTION id {ident!r}")
             if lab == "DATE" and not (ident and f2.DATE_ID.match(ident) and f2.valid_date(ident)):
                 errors.append(f"{r['id']}: DATE id {ident!r}")
@@ -174,7 +198,11 @@ if __name__ == "__main__":
     if cmd == "select":
         units = select()[lang]
         path = HERE / f"selected3.{lang}.jsonl"
-        path.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in units), encoding="utf-8")
-        print(f"{len(units)} units ({sum(u['meta']['cue'] for u in units)} with a cue) -> {path.name}")
+        if path.exists():  # made once (2026-11-28); recomputing only reports whether it would still be the same
+            same = [u["id"] for u in units] == [u["id"] for u in frozen(lang)]
+            print(f"{path.name} exists; a new selection would be {'the same' if same else 'different'}")
+        else:
+            path.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in units), encoding="utf-8")
+            print(f"{len(units)} units ({sum(u['meta']['cue'] for u in units)} with a cue) -> {path.name}")
     else:
         {"build": build, "check": check, "context": context}[cmd](lang)
