@@ -85,6 +85,13 @@ def main() -> None:
                 if shown < 2 * args.errors:
                     print(f"  spurious {lab:10s} {u['text'][s:t]!r:50s} in {u['id']}")
                     shown += 1
+        print("\nwrong ids on correctly found spans (combined):")
+        for u, p in zip(units, preds):
+            q = {(s["start"], s["end"], s["label"]): s.get("id") for s in p["entities"]}
+            for g in u["entities"]:
+                key = (g["start"], g["end"], g["label"])
+                if key in q and g.get("id") is not None and q[key] != g["id"]:
+                    print(f"  {g['label']:10s} {u['text'][g['start']:g['end']]!r:40s} gold {g['id']!r} got {q[key]!r} in {u['id']}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,25 @@ def seed_text():
     return SEED.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """Rules only: a blank pipeline per language with the two entity components (no trained parts needed)."""
+    import spacy
+
+    out = {}
+    for lang in ("zh", "en"):
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("unap_entity_rules")
+        nlp.add_pipe("unap_entities", config={"mode": "rules"})
+        out[lang] = nlp
+    return out
+
+
+def ents(doc):
+    """(text, label, id) of the final entities."""
+    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCCANO_HOME = ROOT / ".doccano-test"  # the real server's venv and data; kept between runs so it installs once
 

@@ -1,25 +1,10 @@
 """`unap_entity_rules` and `unap_entities`: spans with ids in both languages, token splitting, merge modes."""
-import pytest
 import spacy
 
 from pipeline import models
 from pipeline.components.entity_rules import split_tokens_at
 
-
-@pytest.fixture(scope="module")
-def rules_nlp():
-    """Rules only: a blank pipeline with the two entity components (no trained parts needed)."""
-    out = {}
-    for lang in ("zh", "en"):
-        nlp = spacy.blank(lang)
-        nlp.add_pipe("unap_entity_rules")
-        nlp.add_pipe("unap_entities", config={"mode": "rules"})
-        out[lang] = nlp
-    return out
-
-
-def ents(doc):
-    return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+from .conftest import ents
 
 
 def test_zh_seed_sentence(rules_nlp):

@@ -4,11 +4,14 @@
 (the rules' spans, plus every NER span of a label in `model_labels` that overlaps none of them: the labels
 for which the NER's own additions were right on the dev split). Every final span gets its normalized
 id in `kb_id_` and its origin in `_.source`, so rules, model and combination are compared by config.
+With `resolve_short_forms`, a short name takes the id of the full name the same Doc spells out (a whole
+document is one Doc in `unap annotate`): "the Convention", "Special Committee".
 """
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..entities.aliases import Named, resolve_short_forms
 from ..entities.gazetteer import Gazetteer
 from ..entities.ids import entity_id
 from .entity_rules import doc_year
@@ -21,7 +24,8 @@ if not Span.has_extension("source"):
 
 class EntityMerger:
     def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules",
-                 model_labels=("RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT")) -> None:
+                 model_labels=("RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"),
+                 resolve_short_forms: bool = True) -> None:
         if mode not in MODES:
             raise ValueError(f"unap_entities: mode must be one of {MODES}, not {mode!r}")
         self.name = name
@@ -29,6 +33,7 @@ class EntityMerger:
         self.mode = mode
         self.rules_key = rules_key
         self.model_labels = set(model_labels)
+        self.resolve_short_forms = resolve_short_forms
         self._nlp = nlp
         self._own_gazetteer: Gazetteer | None = None
 
@@ -60,8 +65,23 @@ class EntityMerger:
             span = Span(doc, e.start, e.end, label=e.label_, kb_id=ident)
             span._.source = "model"
             final.append(span)
-        doc.ents = sorted(filter_spans(final), key=lambda s: s.start)
+        final = sorted(filter_spans(final), key=lambda s: s.start)
+        if self.resolve_short_forms:
+            final = self._resolve(doc, final)
+        doc.ents = final
         return doc
+
+    def _resolve(self, doc: Doc, spans: list) -> list:
+        ids = self.gazetteer.ids
+        named = [Named(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, (s.label_, s.kb_id_) in ids)
+                 for s in spans]
+        better = resolve_short_forms(named)
+        for i, ident in better.items():
+            old = spans[i]
+            span = Span(doc, old.start, old.end, label=old.label_, kb_id=ident)
+            span._.source = old._.source
+            spans[i] = span
+        return spans
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         pass
@@ -72,6 +92,8 @@ class EntityMerger:
 
 @Language.factory("unap_entities", default_config={
     "mode": "combined", "rules_key": "entity_rules",
-    "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"]})
-def make_entities(nlp: Language, name: str, mode: str, rules_key: str, model_labels: list) -> EntityMerger:
-    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, model_labels=model_labels)
+    "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"], "resolve_short_forms": True})
+def make_entities(nlp: Language, name: str, mode: str, rules_key: str, model_labels: list,
+                  resolve_short_forms: bool) -> EntityMerger:
+    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, model_labels=model_labels,
+                        resolve_short_forms=resolve_short_forms)

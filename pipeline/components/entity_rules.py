@@ -11,12 +11,13 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..entities.aliases import defined_acronyms
 from ..entities.gazetteer import Gazetteer
 from ..entities.ids import entity_id
 from ..entities.patterns import Candidate, find
 
 PRIORITY = {"RESOLUTION": 0, "DOCUMENT": 1, "TREATY": 2, "ORG": 3, "DATE": 4}
-SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "short-title": 2, "title": 3}
+SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "short-title": 2, "title": 3, "acronym": 4}
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
@@ -83,25 +84,33 @@ def doc_year(doc: Doc):
 
 class EntityRules:
     def __init__(self, nlp: Language, name: str, *, spans_key: str = "entity_rules",
-                 split_tokens: bool = True) -> None:
+                 split_tokens: bool = True, acronyms: bool = True) -> None:
         self.name = name
         self.lang = nlp.lang
         self.spans_key = spans_key
         self.split_tokens = split_tokens
+        self.acronyms = acronyms
         self.gazetteer = Gazetteer.load()
 
-    def candidates(self, text: str) -> List[Candidate]:
-        return resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))
+    def _id(self, c: Candidate, text: str, year) -> str:
+        return entity_id(c.label, text[c.start:c.end], c.key, text, c.start, self.lang, year, self.gazetteer)
+
+    def candidates(self, text: str, year=None) -> List[Candidate]:
+        chosen = resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))
+        if self.acronyms:  # "the Libyan Investment Authority (LIA)": LIA is the same body from here on
+            extra = defined_acronyms(text, chosen, lambda c: self._id(c, text, year), self.lang)
+            chosen = sorted(chosen + extra, key=lambda c: c.start)
+        return chosen
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-        chosen = self.candidates(text)
+        year = doc_year(doc)
+        chosen = self.candidates(text, year)
         if self.split_tokens:
             split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
         spans = []
-        year = doc_year(doc)
         for c in chosen:
-            ident = entity_id(c.label, text[c.start:c.end], c.key, text, c.start, self.lang, year, self.gazetteer)
+            ident = self._id(c, text, year)
             span = doc.char_span(c.start, c.end, label=c.label, kb_id=ident, alignment_mode="strict")
             if span is None:
                 continue
@@ -122,6 +131,7 @@ class EntityRules:
         return self
 
 
-@Language.factory("unap_entity_rules", default_config={"spans_key": "entity_rules", "split_tokens": True})
-def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool) -> EntityRules:
-    return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens)
+@Language.factory("unap_entity_rules", default_config={"spans_key": "entity_rules", "split_tokens": True,
+                                                      "acronyms": True})
+def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool, acronyms: bool) -> EntityRules:
+    return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens, acronyms=acronyms)

@@ -18,13 +18,13 @@ EN_TITLE = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}"
     rf"(?:\s+(?:on|for|against|of|relating to|concerning|between|to)\s+(?:the\s+|a\s+)?"
     rf"(?:[A-Z][\w’'-]*)(?:(?:\s+|,\s+(?=[A-Z]))(?:and|of|the|on|in|for|to|against|by|from|with|their|[A-Z][\w’'-]*))*)?")
-# inside a title match: " and [the] <Capitalized words> <treaty head>" starts a second instrument
-EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}\b)")
 EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|Mission|Office|Department|Panel|"
                r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
                r"Centre|Center|Institute|Organization|Union|Authority)")
+# inside a title match: " and [the] <Capitalized words> <treaty or body head>" starts a second name
+EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
 EN_ORG = re.compile(
-    rf"(?:[A-Z][\w’'-]*\s+)*{EN_ORG_HEAD}"
+    rf"(?:[A-Z][\w’'-]*\s+(?:and\s+(?=[A-Z]))?)*{EN_ORG_HEAD}\b"
     rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|the|on|in|for|to|[A-Z][\w’'-]*))*)?")
 EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Memorandum of Understanding)\b"
                       r"(?!\s+(?:on|of|for|against|between)\b)")
@@ -32,7 +32,13 @@ EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covena
 
 def _own_name(name: str) -> str:
     """An English name the gazetteer does not know is its own canonical English name (GUIDELINES)."""
-    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip()))  # a capital "The" is part of a title
+
+
+# a name built on another one: "Protocol to the Bangkok Treaty", "Office for Disarmament Affairs of the Secretariat"
+EN_COMPOSED = re.compile(r"^((?:(?:Optional|Additional|Second|Third)\s+)?(?:Protocols?(?:\s+[IVX]+)?|Amendments?)\s+to\s+)"
+                         r"(?:the\s+)?(.+)$")
+EN_OF_SECRETARIAT = re.compile(r"\s+of\s+the\s+(?:United\s+Nations\s+)?Secretariat$")
 
 
 def _loose(name: str) -> str:
@@ -93,6 +99,52 @@ class Gazetteer:
                                                          if t.lower().startswith("the ") else None)
         return hit
 
+    def canonical(self, name: str, label: str, lang: str) -> str:
+        """The id of a name: the gazetteer's, else (English) one built from a known name it contains, else the
+        name itself (GUIDELINES: an English name no list knows is its own canonical name). Chinese: none."""
+        hit = self.lookup(name, lang)
+        if hit and hit[0] == label:
+            return hit[1]
+        if lang != "en":
+            return ""
+        own = _own_name(name)
+        m = EN_OF_SECRETARIAT.search(own)
+        if m and label == "ORG":
+            inner = self.lookup(own[:m.start()], lang)
+            if inner and inner[0] == "ORG":
+                return inner[1]
+        m = EN_COMPOSED.match(own)
+        if m and label == "TREATY":
+            inner = self.lookup(m.group(2), lang)
+            if inner and inner[0] == "TREATY":
+                composed = f"{m.group(1)}the {inner[1]}"
+                again = self.lookup(composed, lang)
+                return again[1] if again and again[0] == label else composed
+        return own
+
+    def _and_start(self, text: str, s: int, e: int) -> int:
+        """Where an English ORG title really starts when an "and" stands before its head word: one name in
+        "Security and Justice Committee" or "Peace and Security Council", two things in "Member States and
+        Security Council" or "General Assembly and Peacebuilding Commission" (the name starts after "and")."""
+        while True:
+            span = text[s:e]
+            head = re.search(rf"\b{EN_ORG_HEAD}\b", span)
+            if head is None:
+                return s
+            after = re.match(r"\s+and\s+(?=[A-Z])", span[head.end():])
+            if after:  # "the Committee and Panel of Experts": a whole name before "and"
+                s += head.end() + after.end()
+                continue
+            cut = None
+            for m in re.finditer(r"(\S+)\s+and\s+", span[:head.start()]):
+                word, before = m.group(1), span[:m.start(1) + len(m.group(1))]
+                if (re.fullmatch(rf"{EN_TREATY_HEAD}|Nations|[A-Z][a-z]*[^s]s", word)
+                        or self.lookup(before, "en") or len(before.split()) > 2):
+                    cut = m.end()
+            if cut is None:
+                return s
+            s += cut
+
     def find(self, text: str, lang: str) -> list[Candidate]:
         out: list[Candidate] = []
         rx = self.regex(lang)
@@ -141,22 +193,20 @@ class Gazetteer:
                 span2 = text[s:e]
             if len(words) < 2:
                 continue
-            hit = self.lookup(span2, lang)
-            out.append(Candidate(s, e, "TREATY", hit[1] if hit and hit[0] == "TREATY" else _own_name(text[s:e]),
-                                 source="title"))
+            out.append(Candidate(s, e, "TREATY", self.canonical(span2, "TREATY", lang), source="title"))
         for m in EN_ORG.finditer(text):
             s, e = m.start(), m.end()
             span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
             e = s + len(span)
             words = span.split()
-            while words and (re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)", words[0]) or words[0] in ("The", "A", "An")):
+            while words and (re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)", words[0]) or words[0] in ("The", "A", "An")) \
+                    and not (len(words) > 1 and words[1] == "and"):  # "Monitoring and Evaluation Unit"
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
-            if len(words) < 2:
+            s = self._and_start(text, s, e)
+            if len(text[s:e].split()) < 2:
                 continue
-            hit = self.lookup(text[s:e], lang)
-            out.append(Candidate(s, e, "ORG", hit[1] if hit and hit[0] == "ORG" else _own_name(text[s:e]),
-                                 source="title"))
+            out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))
         for m in EN_SHORT.finditer(text):
             ident = "Charter of the United Nations" if m.group(1) == "Charter" else ""
             out.append(Candidate(m.start(), m.end(), "TREATY", ident, source="short-title"))

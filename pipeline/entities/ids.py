@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .aliases import SHORT_TITLE
 from .gazetteer import Gazetteer
 from .normalize import date_id, document_id, resolution_id
 from .patterns import NUM, SYMBOL_RES
@@ -38,5 +39,6 @@ def entity_id(label: str, span_text: str, key: str, text: str, start: int, lang:
         return document_id(span_text)
     if key:  # gazetteer id
         return key
-    hit = gazetteer.lookup(span_text, lang)
-    return hit[1] if hit and hit[0] == label else ""
+    if label not in ("ORG", "TREATY") or SHORT_TITLE.match(span_text.strip()):
+        return ""  # "the Convention": its id comes from the instrument the document names (aliases.py)
+    return gazetteer.canonical(span_text, label, lang)

@@ -1,0 +1,125 @@
+"""Names a document defines for itself: acronyms given in brackets after a full name, and short forms of a name
+the document has already spelled out.
+
+No list can hold every mission, panel or fund a resolution sets up, but resolutions introduce them the same way:
+"the Libyan Investment Authority (LIA)", "联合国马里多层面综合稳定团（马里稳定团）", then use the short form.
+GUIDELINES: a short form is an entity of the same label and carries the id of the full name when the text names
+the entity ("the Statute" gets the Statute's id only where the unit names that Statute, else none).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, List
+
+from .patterns import Candidate
+
+EN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*|[A-Z]{2,}\d*)\s*\)")
+ZH_SHORT = re.compile(r"[（(]\s*(?:以下简称)?[“\"]?([\u4e00-\u9fff]{2,10}|[A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*)[”\"]?\s*[)）]")
+# Chinese characters that may stand before a short name inside running text (else it is part of a compound)
+ZH_OK_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n")
+NAMED = ("ORG", "TREATY")
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """A loose check that an acronym belongs to the name before it: its first letter is the initial of a word
+    of the name (English or the French/Spanish form UN acronyms often follow: MINUSMA, MONUSCO)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    return any(w[0].upper() == acronym[0].upper() for w in words)
+
+
+def _zh_fits(short: str, name: str) -> bool:
+    """A Chinese short name is built from characters of the full name (儿基会 from 联合国儿童基金会)."""
+    if re.fullmatch(r"[A-Za-z&\-\d]+", short):
+        return True
+    return sum(ch in name for ch in short) >= len(short) - 1 and short[0] in name
+
+
+def defined_acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candidate], str],
+                     lang: str) -> List[Candidate]:
+    """Candidates for acronyms/short names defined right after an ORG/TREATY candidate, at the definition and at
+    every later occurrence that no other candidate covers. Their key is the full name's id."""
+    taken = [(c.start, c.end) for c in chosen]
+    free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
+    out: List[Candidate] = []
+    rx = EN_ACRONYM if lang == "en" else ZH_SHORT
+    for c in chosen:
+        if c.label not in NAMED:
+            continue
+        at = c.end + 1 if text[c.end:c.end + 1] == " " else c.end  # "Name (ACR)" or "名称（简称）"
+        m = rx.match(text, at)
+        if not m:
+            continue
+        short = m.group(1)
+        name = text[c.start:c.end]
+        if short == name or not (_initials_fit(short, name) if lang == "en" else _zh_fits(short, name)):
+            continue
+        ident = id_of(c)
+        found = [(m.start(1), m.end(1))]
+        if lang == "en" or re.fullmatch(r"[A-Za-z&\-\d]+", short):
+            occ = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w]|-[A-Z\d])")
+        else:
+            occ = re.compile(re.escape(short))
+        for o in occ.finditer(text, m.end()):
+            prev = text[o.start() - 1] if o.start() else ""
+            if lang == "zh" and "\u4e00" <= prev <= "\u9fff" and prev not in ZH_OK_BEFORE:
+                continue
+            found.append((o.start(), o.end()))
+        for s, e in found:
+            if free(s, e):
+                out.append(Candidate(s, e, c.label, ident, source="acronym"))
+                taken.append((s, e))
+    return out
+
+
+@dataclass
+class Named:
+    """An ORG/TREATY mention with its id, as the document-level resolution sees it."""
+    start: int
+    end: int
+    label: str
+    text: str
+    id: str
+    known: bool  # the id is a gazetteer id (or came from a defined acronym), not the mention's own name
+
+
+SHORT_TITLE = re.compile(r"^(?:the\s+)?(Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Accord|"
+                         r"Memorandum of Understanding)$", re.I)
+
+
+def _bare(t: str) -> str:
+    return re.sub(r"^the\s+", "", t.strip(), flags=re.I)
+
+
+def resolve_short_forms(mentions: Iterable[Named]) -> dict[int, str]:
+    """Ids for short mentions from the longer names of the same document, by mention index:
+    - a name that is the head of a longer name of the same label ("Group of Governmental Experts" after
+      "Group of Governmental Experts on Further Practical Measures ...", "Special Committee" after "Special
+      Committee on the Charter ...") takes its id, when exactly one longer name fits;
+    - a bare short title ("the Convention", "the Agreement") takes the id of the nearest instrument with that
+      head word named before it in the document (after it, if none before)."""
+    ms = list(mentions)
+    out: dict[int, str] = {}
+    for i, m in enumerate(ms):
+        if m.label not in NAMED or m.known:
+            continue
+        st = SHORT_TITLE.match(m.text.strip())
+        if st and m.label == "TREATY":
+            head = st.group(1).lower()
+            cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
+                     and not SHORT_TITLE.match(n.text.strip())
+                     and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)]
+            before = [jn for jn in cands if jn[1].start < m.start]
+            pick = before[-1] if before else (cands[0] if cands else None)
+            if pick:
+                out[i] = pick[1].id
+            continue
+        short = _bare(m.text)
+        if len(short.split()) < 2:
+            continue
+        longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id
+                  and _bare(n.text) != short
+                  and re.match(rf"{re.escape(short)}\s+(?:on|of|for|in|to|against|established)\b", _bare(n.text))}
+        if len(longer) == 1:
+            out[i] = longer.pop()
+    return out
