@@ -14,8 +14,9 @@ file of the project uses these sentences.
 
 Selection (deterministic):
 - a sentence is a candidate when it is long enough to be a sentence (en >= 60 characters, zh >= 25), does not
-  already occur in any annotations/**/*.jsonl text, and its pair id is not chosen for the other language (so the
-  two sets share no pair);
+  already occur in any annotations/**/*.jsonl text, and its pair id is not chosen for the other language (meant
+  to keep the two sets apart; the English set was chosen in a run that saw an earlier Chinese choice, so 7 pair
+  ids are in both sets; each side was annotated on its own, by a different annotator);
 - candidates in order of sha1("<lang>:<pair id>"); the first N_CUE with an entity cue (CUE below, treaties,
   resolutions and document symbols, the rarer labels) and the first N_PLAIN of the rest (random sentences: dates,
   organizations and sentences with nothing to find); zh is chosen first, en from the remaining pairs;
@@ -47,7 +48,7 @@ CUE = {
 
 # other bodies keep their own symbol form (GUIDELINES): A/HRC/RES/53/2, ECLAC/RES/...; a decision without a
 # symbol is named by its body and number ("ECE decision I(70)")
-OTHER_RES_ID = re.compile(r"^(?:[A-Z]+/)*[A-Z]+/RES/[\w()./-]+$|^[A-Z]+ decision [\w()./-]+$")
+OTHER_RES_ID = re.compile(r"^(?:[A-Z]+/)*[A-Z]+/(?:RES|DEC)/[\w()./-]+$|^[A-Z]+ decision [\w()./-]+$")
 
 
 def sha(s: str) -> str:
