@@ -74,3 +74,12 @@ def test_short_form_with_two_possible_full_names_stays_as_it_is():
           Named(100, 116, "ORG", "Panel of Experts", "Panel of Experts", False)]
     assert resolve_short_forms(ms) == {}
     assert resolve_short_forms(ms[:1] + ms[2:]) == {1: "Panel of Experts on Liberia"}
+
+
+def test_zh_body_named_after_a_known_one(rules_nlp):
+    for text, body in [("世卫组织药物依赖问题专家委员会的建议", "世卫组织药物依赖问题专家委员会"),
+                       ("鹿特丹公约缔约方大会的决定", "鹿特丹公约缔约方大会"), ("欧安组织明斯克小组", "欧安组织明斯克小组")]:
+        assert (body, "ORG") in [(t, lab) for t, lab, _ in ents(rules_nlp["zh"](text))]
+    # generic, or a verb between the two names: no new body
+    for text, name in [("联合国系统各组织", "联合国"), ("安全理事会处理大会的报告", "安全理事会"), ("联合国会员国委员会", "联合国")]:
+        assert ents(rules_nlp["zh"](text))[0][0] == name

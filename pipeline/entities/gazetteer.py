@@ -30,6 +30,16 @@ EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covena
                       r"(?!\s+(?:on|of|for|against|between)\b)")
 
 
+# a body named after a known one: 世卫组织药物依赖问题专家委员会, 鹿特丹公约缔约方大会, 联合国评价小组 (a known name,
+# up to 12 characters that are no function word, a body head); 各/所有/有关 make it generic (联合国系统各组织)
+ZH_ORG_HEAD = r"(?:委员会|小组|集团|论坛|基金|机制|工作组|专家组|缔约方大会|缔约国大会|审议大会|缔约方会议)"
+ZH_ORG_EXT = re.compile(rf"(?:(?![的和与及或在对为以向由将并、，。；：各所其该此这有相])[\u4e00-\u9fff]){{0,12}}?{ZH_ORG_HEAD}")
+
+
+ZH_NOT_BODY = re.compile(r"会员国|成员国|国家|人员|任何|职能|[了还同给请是被把向从]|建议|处理|根据|参加|通过|提交|审议|决定|"
+                         r"注意|报告|欢迎|支持|包括|设立|成立|召开|举行")
+
+
 def _own_name(name: str) -> str:
     """An English name the gazetteer does not know is its own canonical English name (GUIDELINES)."""
     return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.strip()))  # a capital "The" is part of a title
@@ -59,6 +69,7 @@ class Gazetteer:
             self.loose.setdefault((r["lang"], _loose(r["name"])), (r["label"], r["id"]))
         self._regex: dict[str, re.Pattern[str] | None] = {}
         self.ids = {(r["label"], r["id"]) for r in rows}
+        self.extend_zh = True
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -160,6 +171,11 @@ class Gazetteer:
                 if not (lang == "zh" and len(name) <= 2 and prev and "\u4e00" <= prev <= "\u9fff"
                         and prev not in ZH_SHORT_OK_BEFORE):
                     out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
+                    ext = ZH_ORG_EXT.match(text, m.end()) if lang == "zh" and self.extend_zh else None
+                    if ext and ext.end() > m.end() and not ZH_NOT_BODY.search(ext.group(0)):
+                        whole = text[m.start():ext.end()]
+                        out.append(Candidate(m.start(), ext.end(), "ORG", self.canonical(whole, "ORG", lang),
+                                             source="title"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         out.extend(self._titles(text, lang))
         return out
