@@ -7,6 +7,8 @@ from pipeline.entities.normalize import date_id, resolution_id
 from pipeline.entities.patterns import dates, documents, find, resolutions
 from pipeline.components.entity_rules import resolve
 
+from .conftest import ents
+
 
 def spans(cands, text):
     return [(text[c.start:c.end], c.label) for c in resolve(cands)]
@@ -98,6 +100,13 @@ def test_years_inside_numbers_are_not_dates():
 ])
 def test_resolution_ids(number, organ, expected):
     assert resolution_id(number, organ) == expected
+
+
+def test_decisions_get_their_own_symbols(rules_nlp):
+    got = ents(rules_nlp["en"]("Recalling General Assembly decision 77/555 and its decisions 2023/201 A and 2023/202,"))
+    assert [i for _, lab, i in got if lab == "RESOLUTION"] == ["A/DEC/77/555", "E/DEC/2023/201A", "E/DEC/2023/202"]
+    got = ents(rules_nlp["zh"]("回顾理事会第2006/46号决议和第2023/201号决定"))
+    assert [i for _, lab, i in got if lab == "RESOLUTION"] == ["E/RES/2006/46", "E/DEC/2023/201"]
 
 
 def test_entity_id_for_model_spans_uses_context():

@@ -93,7 +93,8 @@ class EntityRules:
         self.gazetteer = Gazetteer.load()
 
     def _id(self, c: Candidate, text: str, year) -> str:
-        return entity_id(c.label, text[c.start:c.end], c.key, text, c.start, self.lang, year, self.gazetteer)
+        return entity_id(c.label, text[c.start:c.end], c.key, text, c.start, self.lang, year, self.gazetteer,
+                         decision=c.meta.get("decision"))
 
     def candidates(self, text: str, year=None) -> List[Candidate]:
         chosen = resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))

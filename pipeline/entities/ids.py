@@ -27,12 +27,16 @@ def organ_before(text: str, start: int, lang: str, window: int = 40) -> str | No
 
 
 def entity_id(label: str, span_text: str, key: str, text: str, start: int, lang: str,
-              doc_year: int | None, gazetteer: Gazetteer) -> str:
+              doc_year: int | None, gazetteer: Gazetteer, decision: bool | None = None) -> str:
+    """`decision`: the reference is to a decision (the rules know it for every number of a list); None: tell
+    from the span ("decision 77/555", "第2023/201号决定")."""
     if label == "RESOLUTION":
         m = re.search(SYMBOL_RES, span_text) or re.search(NUM, key or span_text)
         if not m:
             return ""
-        return resolution_id(m.group(0), organ_before(text, start, lang)) or ""
+        if decision is None:
+            decision = bool(re.match(r"[Dd]ecisions?\b", span_text) or span_text.rstrip().endswith("决定"))
+        return resolution_id(m.group(0), organ_before(text, start, lang), decision=decision) or ""
     if label == "DATE":
         return date_id(key or span_text, lang, doc_year) or ""
     if label == "DOCUMENT":

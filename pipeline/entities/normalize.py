@@ -16,9 +16,17 @@ def _clean(s: str) -> str:
 ORGAN_PREFIX = {"GA": "A/RES/", "SC": "S/RES/", "ECOSOC": "E/RES/", "HRC": "A/HRC/RES/"}
 
 
-def resolution_id(number: str, organ: str | None = None) -> str | None:
+def resolution_id(number: str, organ: str | None = None, decision: bool = False) -> str | None:
     """'2175 (2014)' -> S/RES/2175(2014); '46/182' -> A/RES/46/182 (or the organ's form); '22 A (I)' ->
-    A/RES/22A(I); '2014/37' with ECOSOC -> E/RES/2014/37; a full symbol passes through, spacing removed."""
+    A/RES/22A(I); '2014/37' with ECOSOC -> E/RES/2014/37; a full symbol passes through, spacing removed.
+    A decision's official symbol has DEC for RES (GA decision 77/555 -> A/DEC/77/555, E/DEC/2023/201A)."""
+    ident = _resolution_id(number, organ)
+    if ident and decision and not ident.startswith("S/"):
+        ident = ident.replace("/RES/", "/DEC/", 1)
+    return ident
+
+
+def _resolution_id(number: str, organ: str | None = None) -> str | None:
     n = _clean(number)
     if re.match(r"^(A|S|E)(/[A-Z]+)*/RES/", n) or re.match(r"^[A-Z]+/RES/", n):
         return n
