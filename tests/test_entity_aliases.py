@@ -1,6 +1,5 @@
 """Names a document defines for itself (pipeline/entities/aliases.py) and ids built from known names."""
 from pipeline.entities.aliases import Named, resolve_short_forms
-from pipeline.entities.gazetteer import Gazetteer
 
 from .conftest import ents
 
@@ -31,27 +30,6 @@ def test_zh_bracketed_text_from_other_characters_is_not_a_short_name(rules_nlp):
     assert not any(t == "见附件" for t, _, _ in got)
 
 
-def test_and_inside_a_name_and_between_two_names(rules_nlp):
-    got = ents(rules_nlp["en"]("the Security and Justice Committee, the Peace and Security Council of the African Union,"
-                         " Member States and Security Council members, the Committee and Panel of Experts"))
-    texts = [t for t, _, _ in got]
-    assert "Security and Justice Committee" in texts
-    assert "Peace and Security Council of the African Union" in texts
-    assert "Member States and Security Council" not in texts and "Security Council" in texts
-    assert "Panel of Experts" in texts and "Committee and Panel of Experts" not in texts
-
-
-def test_ids_built_from_a_known_name():
-    g = Gazetteer.load()
-    bangkok = g.lookup("Bangkok Treaty", "en")[1]
-    assert g.canonical("Protocol to the Bangkok Treaty", "TREATY", "en") == f"Protocol to the {bangkok}"
-    oda = g.lookup("Office for Disarmament Affairs", "en")[1]
-    assert g.canonical("Office for Disarmament Affairs of the Secretariat", "ORG", "en") == oda
-    assert g.canonical("Rural Roads Authority", "ORG", "en") == "Rural Roads Authority"  # own name
-    assert g.canonical("The Future We Want", "TREATY", "en") == "The Future We Want"  # a capital The stays
-    assert g.canonical("农村道路局", "ORG", "zh") == ""  # no English name can be made up
-
-
 def test_short_forms_take_the_id_of_the_full_name_in_the_document(rules_nlp):
     doc = rules_nlp["en"]("Recalling the Convention on Cluster Munitions and the Group of Governmental Experts on "
                     "Emerging Technologies, welcomes the work of the Group of Governmental Experts and urges "
@@ -74,12 +52,3 @@ def test_short_form_with_two_possible_full_names_stays_as_it_is():
           Named(100, 116, "ORG", "Panel of Experts", "Panel of Experts", False)]
     assert resolve_short_forms(ms) == {}
     assert resolve_short_forms(ms[:1] + ms[2:]) == {1: "Panel of Experts on Liberia"}
-
-
-def test_zh_body_named_after_a_known_one(rules_nlp):
-    for text, body in [("世卫组织药物依赖问题专家委员会的建议", "世卫组织药物依赖问题专家委员会"),
-                       ("鹿特丹公约缔约方大会的决定", "鹿特丹公约缔约方大会"), ("欧安组织明斯克小组", "欧安组织明斯克小组")]:
-        assert (body, "ORG") in [(t, lab) for t, lab, _ in ents(rules_nlp["zh"](text))]
-    # generic, or a verb between the two names: no new body
-    for text, name in [("联合国系统各组织", "联合国"), ("安全理事会处理大会的报告", "安全理事会"), ("联合国会员国委员会", "联合国")]:
-        assert ents(rules_nlp["zh"](text))[0][0] == name

@@ -87,6 +87,10 @@ SHORT_TITLE = re.compile(r"^(?:the\s+)?(Convention|Treaty|Statute|Charter|Protoc
                          r"Memorandum of Understanding)$", re.I)
 
 
+# a treaty body named without its treaty: which one, only the document can say
+BARE_BODY = re.compile(r"^(?:the\s+)?(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+)?Parties$", re.I)
+
+
 def _bare(t: str) -> str:
     return re.sub(r"^the\s+", "", t.strip(), flags=re.I)
 

@@ -6,7 +6,7 @@ import csv
 import re
 from pathlib import Path
 
-from .patterns import Candidate
+from .patterns import MONTH, Candidate
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 ZH_TREATY_TAIL = re.compile(r"(公约|条约|议定书|宪章|规约|协定|协议|宣言|盟约|契约|行动纲领|行动纲要|纲要|行动计划|执行计划|共识|指导原则|"
@@ -25,7 +25,12 @@ EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|
 EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
 EN_ORG = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+(?:and\s+(?=[A-Z]))?)*{EN_ORG_HEAD}\b"
-    rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|the|on|in|for|to|[A-Z][\w’'-]*))*)?")
+    rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?!{MONTH}\b)(?:[A-Z][\w’'-]*)"
+    rf"(?:\s+(?:and|of|the|on|in|for|to|(?!{MONTH}\b)[A-Z][\w’'-]*))*)?")
+# capitalized roles that are no body (GUIDELINES: States and their groups are not annotated)
+EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying Power", "Administering Power",
+            "Administering Powers"}
+EN_PARTIES = re.compile(r"\b(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+|High\s+Contracting\s+)?Parties\b")
 EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Memorandum of Understanding)\b"
                       r"(?!\s+(?:on|of|for|against|between)\b)")
 
@@ -133,6 +138,18 @@ class Gazetteer:
                 return again[1] if again and again[0] == label else composed
         return own
 
+    def _tail_end(self, text: str, s: int, e: int, lang: str) -> int:
+        """A body's name ends before "to/and [the] <another known body>": "... Organization in Palestine | to the
+        Security Council"."""
+        rx = self.regex(lang)
+        if rx is None:
+            return e
+        for m in re.finditer(r"\s+(?:to|and|by|with)\s+(?:the\s+)?", text[s:e]):
+            k = rx.match(text, s + m.end())
+            if k and k.end() <= e and self.index[(lang, k.group(0))][0] == "ORG":
+                return s + m.start()
+        return e
+
     def _and_start(self, text: str, s: int, e: int) -> int:
         """Where an English ORG title really starts when an "and" stands before its head word: one name in
         "Security and Justice Committee" or "Peace and Security Council", two things in "Member States and
@@ -178,6 +195,25 @@ class Gazetteer:
                                              source="title"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         out.extend(self._titles(text, lang))
+        if lang == "en":
+            out.extend(self._parties(text, out))
+        return out
+
+    @staticmethod
+    def _parties(text: str, found: list[Candidate]) -> list[Candidate]:
+        """The governing body of a treaty: "Conference of the Parties [to the <treaty>]", "Meeting of the Parties"
+        (GUIDELINES: a standing treaty body is ORG, the treaty inside it no separate span). Alone, its id is
+        left to the document (aliases.resolve_short_forms): which treaty's it is, the unit rarely says."""
+        out = []
+        for m in EN_PARTIES.finditer(text):
+            out.append(Candidate(m.start(), m.end(), "ORG", "", source="title"))
+            to = re.compile(r"\s+to\s+(?:the\s+)?").match(text, m.end())
+            if to:
+                treaties = [c for c in found if c.label == "TREATY" and c.start == to.end()]
+                if treaties:
+                    t = max(treaties, key=lambda c: c.end)
+                    ident = f"{m.group(0)} to the {t.key}" if t.key else _own_name(text[m.start():t.end])
+                    out.append(Candidate(m.start(), t.end, "ORG", ident, source="title"))
         return out
 
     def _titles(self, text: str, lang: str) -> list[Candidate]:
@@ -215,12 +251,18 @@ class Gazetteer:
             span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
             e = s + len(span)
             words = span.split()
-            while words and (re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)", words[0]) or words[0] in ("The", "A", "An")) \
-                    and not (len(words) > 1 and words[1] == "and"):  # "Monitoring and Evaluation Unit"
+            left = text[:s].rstrip()
+            opens = not left or left[-1] in ".;:,\"“(" or re.search(r"(?:^|\s)(?:\d+\.|\([a-z]+\))$", left)
+            # a sentence's first word may be its verb ("Welcoming the ...", "Requests ..."), not part of a name
+            while words and ((opens and re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)", words[0]))
+                             or words[0] in ("The", "A", "An")) \
+                    and not (len(words) > 1 and words[1] == "and") \
+                    and words[:2] != ["United", "Nations"]:  # "Monitoring and Evaluation Unit", "United Nations X"
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
             s = self._and_start(text, s, e)
-            if len(text[s:e].split()) < 2:
+            e = self._tail_end(text, s, e, lang)
+            if len(text[s:e].split()) < 2 or text[s:e] in EN_ROLES:
                 continue
             out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))
         for m in EN_SHORT.finditer(text):

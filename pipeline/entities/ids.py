@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .aliases import SHORT_TITLE
+from .aliases import BARE_BODY, SHORT_TITLE
 from .gazetteer import Gazetteer
 from .normalize import date_id, document_id, resolution_id
 from .patterns import NUM, SYMBOL_RES
@@ -43,6 +43,6 @@ def entity_id(label: str, span_text: str, key: str, text: str, start: int, lang:
         return document_id(span_text)
     if key:  # gazetteer id
         return key
-    if label not in ("ORG", "TREATY") or SHORT_TITLE.match(span_text.strip()):
+    if label not in ("ORG", "TREATY") or SHORT_TITLE.match(span_text.strip()) or BARE_BODY.match(span_text.strip()):
         return ""  # "the Convention": its id comes from the instrument the document names (aliases.py)
     return gazetteer.canonical(span_text, label, lang)

@@ -1,0 +1,58 @@
+"""Names no list holds, found from their form: English capitalized titles of bodies and instruments, Chinese
+bodies named after a known one, and the ids built for them (pipeline/entities/gazetteer.py)."""
+from pipeline.entities.gazetteer import Gazetteer
+
+from .conftest import ents
+
+
+def texts(doc):
+    return [t for t, _, _ in ents(doc)]
+
+
+def test_and_inside_a_name_and_between_two_names(rules_nlp):
+    got = ents(rules_nlp["en"]("the Security and Justice Committee, the Peace and Security Council of the African Union,"
+                         " Member States and Security Council members, the Committee and Panel of Experts"))
+    texts = [t for t, _, _ in got]
+    assert "Security and Justice Committee" in texts
+    assert "Peace and Security Council of the African Union" in texts
+    assert "Member States and Security Council" not in texts and "Security Council" in texts
+    assert "Panel of Experts" in texts and "Committee and Panel of Experts" not in texts
+
+
+def test_ids_built_from_a_known_name():
+    g = Gazetteer.load()
+    bangkok = g.lookup("Bangkok Treaty", "en")[1]
+    assert g.canonical("Protocol to the Bangkok Treaty", "TREATY", "en") == f"Protocol to the {bangkok}"
+    oda = g.lookup("Office for Disarmament Affairs", "en")[1]
+    assert g.canonical("Office for Disarmament Affairs of the Secretariat", "ORG", "en") == oda
+    assert g.canonical("Rural Roads Authority", "ORG", "en") == "Rural Roads Authority"  # own name
+    assert g.canonical("The Future We Want", "TREATY", "en") == "The Future We Want"  # a capital The stays
+    assert g.canonical("农村道路局", "ORG", "zh") == ""  # no English name can be made up
+
+
+def test_zh_body_named_after_a_known_one(rules_nlp):
+    for text, body in [("世卫组织药物依赖问题专家委员会的建议", "世卫组织药物依赖问题专家委员会"),
+                       ("鹿特丹公约缔约方大会的决定", "鹿特丹公约缔约方大会"), ("欧安组织明斯克小组", "欧安组织明斯克小组")]:
+        assert (body, "ORG") in [(t, lab) for t, lab, _ in ents(rules_nlp["zh"](text))]
+    # generic, or a verb between the two names: no new body
+    for text, name in [("联合国系统各组织", "联合国"), ("安全理事会处理大会的报告", "安全理事会"), ("联合国会员国委员会", "联合国")]:
+        assert ents(rules_nlp["zh"](text))[0][0] == name
+
+
+def test_treaty_bodies(rules_nlp):
+    got = ents(rules_nlp["en"]("the Meeting of the Parties to the Montreal Protocol and the Conference of the Parties "
+                               "at its twelfth meeting"))
+    assert got[0][0] == "Meeting of the Parties to the Montreal Protocol" and got[0][1] == "ORG"
+    assert got[0][2].startswith("Meeting of the Parties to the Montreal Protocol")
+    assert ("Conference of the Parties", "ORG", "") in got  # which treaty's: only the document can say
+
+
+def test_english_body_names_end_where_they_should(rules_nlp):
+    nlp = rules_nlp["en"]
+    assert "United Nations Evaluation Group" in texts(nlp("the United Nations Evaluation Group in March 2014"))
+    got = texts(nlp("the United Nations Truce Supervision Organization in Palestine to the Security Council"))
+    assert got == ["United Nations Truce Supervision Organization in Palestine", "Security Council"]
+    assert texts(nlp("Requests the Monitoring Group on Somalia and Eritrea to report")) == [
+        "Monitoring Group on Somalia and Eritrea"]
+    assert texts(nlp("3. Requests Working Group members to meet")) == []  # the opening verb is no part of a name
+    assert texts(nlp("the Administering Authority shall report")) == []
