@@ -17,6 +17,10 @@ def test_en_bracketed_word_that_does_not_fit_the_name_is_no_acronym(rules_nlp):
     got = ents(rules_nlp["en"]("the Security and Justice Committee (UNDP) met; the Monitoring Group (Somalia) reported"))
     assert ("Security and Justice Committee", "ORG", "Security and Justice Committee") in got
     assert not any(t in ("UNDP", "Somalia") and i != "United Nations Development Programme" for t, _, i in got)
+    # an acronym of only a part of the name (the Transitional Government inside an agreement's title)
+    got = ents(rules_nlp["en"]("the Agreement on the Establishment of the Transitional Government of National Unity "
+                               "(TGoNU) and the TGoNU"))
+    assert not any(t == "TGoNU" for t, _, _ in got)
 
 
 def test_zh_short_name_defined_in_brackets(rules_nlp):

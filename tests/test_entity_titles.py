@@ -56,3 +56,4 @@ def test_english_body_names_end_where_they_should(rules_nlp):
         "Monitoring Group on Somalia and Eritrea"]
     assert texts(nlp("3. Requests Working Group members to meet")) == []  # the opening verb is no part of a name
     assert texts(nlp("the Administering Authority shall report")) == []
+    assert texts(nlp("in the Artibonite and Centre departments")) == []

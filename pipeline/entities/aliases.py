@@ -22,10 +22,11 @@ NAMED = ("ORG", "TREATY")
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
-    """A loose check that an acronym belongs to the name before it: its first letter is the initial of a word
-    of the name (English or the French/Spanish form UN acronyms often follow: MINUSMA, MONUSCO)."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", name)
-    return any(w[0].upper() == acronym[0].upper() for w in words)
+    """An acronym belongs to the name before it when it starts with the name's first letter (LIA for Libyan
+    Investment Authority; not TGoNU for "Agreement ... of the Transitional Government of National Unity", which
+    abbreviates only a part). French-based acronyms of English names (MINUSMA) are the gazetteer's job."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() != "the"]
+    return bool(words) and words[0][0].upper() == acronym[0].upper()
 
 
 def _zh_fits(short: str, name: str) -> bool:

@@ -167,7 +167,8 @@ class Gazetteer:
             for m in re.finditer(r"(\S+)\s+and\s+", span[:head.start()]):
                 word, before = m.group(1), span[:m.start(1) + len(m.group(1))]
                 if (re.fullmatch(rf"{EN_TREATY_HEAD}|Nations|[A-Z][a-z]*[^s]s", word)
-                        or self.lookup(before, "en") or len(before.split()) > 2):
+                        or self.lookup(before, "en") or len(before.split()) > 2
+                        or not span[m.end():head.start()].strip()):  # "Artibonite and Centre": two places
                     cut = m.end()
             if cut is None:
                 return s
