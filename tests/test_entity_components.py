@@ -85,3 +85,12 @@ def test_merge_modes_on_shipped_pipeline():
         assert rule_spans <= {(t, lab) for t, lab, _ in got["combined"]}
     finally:
         merger.mode = old
+
+
+def test_ner_treaty_additions_must_look_like_an_instrument():
+    from pipeline.components.entities import looks_like_instrument
+
+    for text, lang in [("Paris Agreement", "en"), ("Arms Trade Treaty", "en"), ("巴黎协定", "zh"), ("禁止化学武器公约", "zh")]:
+        assert looks_like_instrument(text, lang)
+    for text, lang in [("CAR", "en"), ("the Cypriots", "en"), ("条约汇编", "zh"), ("医院和其他医疗设施，并确保", "zh")]:
+        assert not looks_like_instrument(text, lang)

@@ -57,3 +57,7 @@ def test_english_body_names_end_where_they_should(rules_nlp):
     assert texts(nlp("3. Requests Working Group members to meet")) == []  # the opening verb is no part of a name
     assert texts(nlp("the Administering Authority shall report")) == []
     assert texts(nlp("in the Artibonite and Centre departments")) == []
+
+
+def test_a_states_formal_name_is_no_body(rules_nlp):
+    assert texts(rules_nlp["en"]("the Commonwealth of Dominica and the Commonwealth")) == ["Commonwealth"]

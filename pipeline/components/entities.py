@@ -2,21 +2,42 @@
 
 `mode` (config): "rules" (doc.spans["entity_rules"] only), "model" (the NER's doc.ents only) or "combined"
 (the rules' spans, plus every NER span of a label in `model_labels` that overlaps none of them: the labels
-for which the NER's own additions were right on the dev split). Every final span gets its normalized
+for which the NER's own additions were right on the dev split; with `model_treaty_head`, an added TREATY must
+contain an instrument word, since on held-out English sets the NER also proposed "CAR" or "the Cypriots"). Every final span gets its normalized
 id in `kb_id_` and its origin in `_.source`, so rules, model and combination are compared by config.
 With `resolve_short_forms`, a short name takes the id of the full name the same Doc spells out (a whole
 document is one Doc in `unap annotate`): "the Convention", "Special Committee".
 """
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..entities.aliases import Named, resolve_short_forms
-from ..entities.gazetteer import Gazetteer
+from ..entities.gazetteer import EN_TREATY_HEAD, ZH_NOT_TREATY, ZH_TREATY_TAIL, Gazetteer
 from ..entities.ids import entity_id
 from .entity_rules import doc_year
 
 MODES = ("rules", "model", "combined")
+# what an instrument's name looks like (checked on the NER's own TREATY additions in combined mode): an English
+# name holds an instrument word; a Chinese one ends with one and is no compilation or report (条约汇编)
+INSTRUMENT_HEAD = {
+    "en": re.compile(rf"\b{EN_TREATY_HEAD}\b|\b(?:Agenda|Programme|Plan|Framework|Principles|Rules|Guidelines|"
+                     r"Code|Compact|Platform|Strategy|Document|Outcome)\b", re.I),
+    "zh": ZH_TREATY_TAIL,
+}
+MAX_NAME_CHARS = 160
+
+
+def looks_like_instrument(text: str, lang: str) -> bool:
+    if len(text) > MAX_NAME_CHARS or re.search(r"[，。；;]", text):
+        return False
+    if lang == "zh":
+        return bool(ZH_TREATY_TAIL.search(text)) and not ZH_NOT_TREATY.search(text)
+    head = INSTRUMENT_HEAD.get(lang)
+    return bool(head.search(text)) if head else True
+
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
@@ -25,7 +46,7 @@ if not Span.has_extension("source"):
 class EntityMerger:
     def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules",
                  model_labels=("RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"),
-                 resolve_short_forms: bool = True) -> None:
+                 resolve_short_forms: bool = True, model_treaty_head: bool = True) -> None:
         if mode not in MODES:
             raise ValueError(f"unap_entities: mode must be one of {MODES}, not {mode!r}")
         self.name = name
@@ -34,6 +55,7 @@ class EntityMerger:
         self.rules_key = rules_key
         self.model_labels = set(model_labels)
         self.resolve_short_forms = resolve_short_forms
+        self.model_treaty_head = model_treaty_head
         self._nlp = nlp
         self._own_gazetteer: Gazetteer | None = None
 
@@ -61,6 +83,9 @@ class EntityMerger:
                 continue
             if self.mode == "combined" and e.label_ not in self.model_labels:
                 continue
+            if self.mode == "combined" and self.model_treaty_head and e.label_ == "TREATY" \
+                    and not looks_like_instrument(e.text, self.lang):
+                continue  # "CAR", "the Cypriots": a treaty the rules missed still names an instrument
             ident = entity_id(e.label_, e.text, "", text, e.start_char, self.lang, year, self.gazetteer)
             span = Span(doc, e.start, e.end, label=e.label_, kb_id=ident)
             span._.source = "model"
@@ -92,8 +117,9 @@ class EntityMerger:
 
 @Language.factory("unap_entities", default_config={
     "mode": "combined", "rules_key": "entity_rules",
-    "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"], "resolve_short_forms": True})
+    "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"], "resolve_short_forms": True,
+    "model_treaty_head": True})
 def make_entities(nlp: Language, name: str, mode: str, rules_key: str, model_labels: list,
-                  resolve_short_forms: bool) -> EntityMerger:
+                  resolve_short_forms: bool, model_treaty_head: bool) -> EntityMerger:
     return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, model_labels=model_labels,
-                        resolve_short_forms=resolve_short_forms)
+                        resolve_short_forms=resolve_short_forms, model_treaty_head=model_treaty_head)

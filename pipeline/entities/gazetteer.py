@@ -37,7 +37,7 @@ EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covena
 
 # a body named after a known one: 世卫组织药物依赖问题专家委员会, 鹿特丹公约缔约方大会, 联合国评价小组 (a known name,
 # up to 12 characters that are no function word, a body head); 各/所有/有关 make it generic (联合国系统各组织)
-ZH_ORG_HEAD = r"(?:委员会|小组|集团|论坛|基金|机制|工作组|专家组|缔约方大会|缔约国大会|审议大会|缔约方会议)"
+ZH_ORG_HEAD = r"(?:委员会|小组|集团|论坛|基金|机制|工作组|专家组|协会|缔约方大会|缔约国大会|审议大会|缔约方会议)"
 ZH_ORG_EXT = re.compile(rf"(?:(?![的和与及或在对为以向由将并、，。；：各所其该此这有相])[\u4e00-\u9fff]){{0,12}}?{ZH_ORG_HEAD}")
 
 
@@ -185,6 +185,9 @@ class Gazetteer:
                     break
                 label, ident = self.index[(lang, m.group(0))]
                 name = m.group(0)
+                if lang == "en" and name == "Commonwealth" and re.match(r"\s+of\s+(?!Independent)", text[m.end():]):
+                    pos = m.start() + 1  # "Commonwealth of Dominica": a State's formal name
+                    continue
                 prev = text[m.start() - 1] if m.start() else ""
                 if not (lang == "zh" and len(name) <= 2 and prev and "\u4e00" <= prev <= "\u9fff"
                         and prev not in ZH_SHORT_OK_BEFORE):

@@ -128,6 +128,11 @@ TEMPLATES = [
     "{RES} . {NAME} {HEAD} 的 安全 和 保障",
     "{PARA} .",
     "{PARA} . {OPV} {NAME} 的 报告 ；",
+    # brackets written straight after a word, around years and dates: 国家战略(2014-2016), 局势(2002年12月18日)
+    "{OPV} 国家 战略 ( {PERIOD} ) 的 执行 情况 ；",
+    "{NAME} 战略 计划 ( {PERIOD} ) ，",
+    "关于 该国 局势 ( {DATE} ) 的 报告 ，",
+    "{OPV} 秘书长 关于 执行 情况 ( {YEAR} 年 ) 的 报告 ；",
 ]
 
 # hand-segmented UN phrases: checked after training and recorded in meta.json
@@ -287,6 +292,7 @@ def synthetic_sentences(opverbs: list[str], names: list[str], n: int = SYNTHETIC
         "N": lambda: [str(rng.randint(1, 3000))], "OPV": lambda: [opv.draw()], "TERM": lambda: [trm.draw()],
         "NAME": lambda: [nam.draw()], "ORD": lambda: [rng.choice(ORDINALS)],
         "PARA": lambda: [str(rng.randint(1, 40))],
+        "PERIOD": lambda: [(lambda y: f"{y}-{y + rng.randint(1, 5)}")(rng.randint(1990, 2025))],
     }
 
     def expand(template: str, name: str | None = None, head: list[str] | None = None) -> list[str]:
