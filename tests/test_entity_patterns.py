@@ -127,3 +127,19 @@ def test_two_english_titles_joined_by_and_are_two_treaties():
     assert ("Paris Agreement", "TREATY") in found
     # an "and" inside one title stays inside it
     assert ("Convention on the Prevention and Punishment of the Crime of Genocide", "TREATY") in found
+
+
+def test_zh_list_whose_items_carry_dates():
+    text = "回顾大会2017年12月22日第72/242号、2018年11月26日第73/17号和2021年8月17日第75/316号决议，"
+    got = [(text[c.start:c.end], c.label) for c in resolve(find(text, "zh")) if c.label == "RESOLUTION"]
+    assert got == [("72/242", "RESOLUTION"), ("73/17", "RESOLUTION"), ("75/316", "RESOLUTION")]
+
+
+def test_symbol_right_after_a_chinese_character():
+    text = "见E/ICEF/2021/25号文件；联合检查组，JIU/REP/2014/6，2014年"
+    assert [text[c.start:c.end] for c in documents(text)] == ["E/ICEF/2021/25", "JIU/REP/2014/6"]
+
+
+def test_zh_general_assembly_after_a_recalling_verb(rules_nlp):
+    got = ents(rules_nlp["zh"]("回顾大会第74/4号决议，其中大会强调，缔约方大会决定"))
+    assert [t for t, lab, _ in got if lab == "ORG"] == ["大会", "大会"]

@@ -61,7 +61,8 @@ def _loose(name: str) -> str:
 
 
 # a short Chinese name inside a longer compound is not that body: 缔约方大会 is no 大会 (General Assembly)
-ZH_SHORT_OK_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n")
+ZH_SHORT_OK_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n"
+                         "顾申认迎扬记照中还又也即当后时")  # 回顾/重申/确认/欢迎/赞扬/铭记/按照大会, 其中大会, 还大会
 
 
 class Gazetteer:

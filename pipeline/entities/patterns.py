@@ -17,8 +17,10 @@ NUM = (r"(?:(?:ES|S)-\d{1,2}/\d{1,3}"
        r"|\d{1,4}\s?[A-Z]?\s?\((?:[IVXL]+|ES-[IVX\d]+|S-[IVX\d]+)\)"
        r"|\d{1,4}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)")
 SYMBOL_RES = r"(?:A/(?:HRC/)?RES/[\w./-]+\d|S/RES/\d{1,4}\s?\(\d{4}\)|E/RES/\d{4}/\d{1,3}|[A-Z]{2,8}/RES/[\w()./-]+\d\)?)"
-DOC_PREFIX = r"(?:A|S|E|ST|DP|TD|UNEP|ICEF|CCPR|CEDAW|CRC|CERD|CAT|CRPD|HRC|APLC|CCW|BWC|NPT|FCCC|CTBT|ISBA|SPLOS|UNW|IDB|E/ICEF|A/HRC)"
-DOCUMENT = re.compile(rf"(?<![\w/]){DOC_PREFIX}(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+(?:/Rev\.\s?\d+|/Add\.\d+|/Corr\.\d+)*")
+DOC_PREFIX = (r"(?:A|S|E|ST|DP|TD|UNEP|ICEF|CCPR|CEDAW|CRC|CERD|CAT|CRPD|HRC|APLC|CCW|BWC|NPT|FCCC|CTBT|ISBA|SPLOS|UNW|IDB|"
+              r"JIU|ECE|ECLAC|ESCAP|ESCWA|ECA|UNEP|E/ICEF|A/HRC)")
+# a symbol may stand right after a Chinese character (见E/ICEF/2021/25号文件), not after a Latin letter or digit
+DOCUMENT = re.compile(rf"(?<![A-Za-z0-9_/]){DOC_PREFIX}(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+(?:/Rev\.\s?\d+|/Add\.\d+|/Corr\.\d+)*")
 
 
 @dataclass
@@ -57,7 +59,10 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
                                          meta={"decision": m.group(1).lower().startswith("decision")}))
     else:
         one = re.compile(rf"第\s*({NUM})\s*号\s*(决议|决定)")
-        lst = re.compile(rf"第\s*(?:{NUM})\s*号?(?:\s*(?:、|和|及|以及|，)\s*第?\s*(?:{NUM})\s*号?)+\s*号?\s*(决议|决定)")
+        # items may carry their dates: 2017年12月22日第72/242号、2018年11月26日第73/17号和……第75/316号决议
+        zh_date = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?"
+        lst = re.compile(rf"第\s*(?:{NUM})\s*号?(?:\s*(?:、|和|及|以及|，)\s*{zh_date}第?\s*(?:{NUM})\s*号?)+\s*号?\s*"
+                         rf"(决议|决定)")
         taken: list[tuple[int, int]] = []
         for m in lst.finditer(text):
             for n in re.finditer(NUM, m.group(0)):
