@@ -22,6 +22,8 @@ Selection (deterministic):
   organizations and sentences with nothing to find); zh is chosen first, en from the remaining pairs;
 - unit text = the sentence exactly.
 The selection was made once and frozen in selected3.{zh,en}.jsonl; build and check read those files.
+`select zh4` / `build zh4` / `check zh4` make the fourth set (Chinese, test_fresh4.zh.jsonl) the same way, from
+pairs in neither third-set file, after the third had been scored.
 """
 from __future__ import annotations
 
@@ -55,19 +57,35 @@ def sha(s: str) -> str:
     return hashlib.sha1(s.encode("utf-8")).hexdigest()
 
 
-def out_file(lang: str) -> Path:
-    return HERE / f"test_fresh3.{lang}.jsonl"
+# set key -> (language, set number): the third set in both languages, and a fourth, Chinese, made after the
+# third had been scored (same source and rules, pairs of neither third-set file)
+SETS = {"zh": ("zh", 3), "en": ("en", 3), "zh4": ("zh", 4)}
 
 
-def spans_file(lang: str) -> Path:
-    return HERE / f"spans3.{lang}.txt"
+def _lang(key: str) -> str:
+    return SETS[key][0]
+
+
+def out_file(key: str) -> Path:
+    lang, n = SETS[key]
+    return HERE / f"test_fresh{n}.{lang}.jsonl"
+
+
+def spans_file(key: str) -> Path:
+    lang, n = SETS[key]
+    return HERE / f"spans{n}.{lang}.txt"
+
+
+def selected_file(key: str) -> Path:
+    lang, n = SETS[key]
+    return HERE / f"selected{n}.{lang}.jsonl"
 
 
 def annotated_text() -> str:
     """Every gold text in annotations/ except this set's own files (selected3.*, test_fresh3.*)."""
     texts = []
     for f in sorted((f2.ROOT / "annotations").glob("**/*.jsonl")):
-        if f.name.startswith(("selected3.", "test_fresh3.")):
+        if f.name.startswith(("selected3.", "test_fresh3.", "selected4.", "test_fresh4.")):
             continue
         for line in open(f, encoding="utf-8"):
             if line.strip() and json.loads(line).get("text"):
@@ -75,16 +93,18 @@ def annotated_text() -> str:
     return "\n".join(texts)
 
 
-def _pick(data: list[dict], lang: str, ann: str, taken: set[str]) -> list[dict]:
+def _pick(data: list[dict], lang: str, ann: str, taken: set[str], salt: str = "") -> list[dict]:
+    salt = salt or lang
     cands = [x for x in data if x["id"] not in taken and len(x[lang].strip()) >= MIN_LEN[lang]
              and f2.norm(x[lang])[:60] not in ann]
-    cands.sort(key=lambda x: sha(f"{lang}:{x['id']}"))
+    cands.sort(key=lambda x: sha(f"{salt}:{x['id']}"))
     cue = [x for x in cands if CUE[lang].search(x[lang])][:N_CUE]
     plain = [x for x in cands if not CUE[lang].search(x[lang])][:N_PLAIN]
-    chosen = sorted(cue + plain, key=lambda x: sha(f"{lang}:{x['id']}"))
+    chosen = sorted(cue + plain, key=lambda x: sha(f"{salt}:{x['id']}"))
     return [{"id": f"un2023-{x['id']}:{lang}", "text": x[lang], "lang": lang,
              "meta": {"doc": f"un-zh-en-pairs-2023 {x['id']}", "split": SPLIT, "source": "un-zh-en-pairs-2023",
-                      "year": x.get("year", 2023), "theme": x["theme"], "cue": bool(CUE[lang].search(x[lang]))}}
+                      "year": x.get("year", 2023), "theme": x["theme"], "cue": bool(CUE[lang].search(x[lang])),
+                      **({"set": salt} if salt != lang else {})}}
             for x in chosen]
 
 
@@ -96,10 +116,20 @@ def select() -> dict[str, list[dict]]:
     return {"zh": zh, "en": en}
 
 
+def select4() -> list[dict]:
+    """The fourth set: Chinese sentences of pairs used by neither third-set file, in a new sha1 order."""
+    data = json.loads(SRC.read_text(encoding="utf-8"))["data"]
+    taken = {u["meta"]["doc"].split()[-1] for k in ("zh", "en") for u in frozen(k)}
+    out = _pick(data, "zh", annotated_text(), taken, salt="zh4")
+    for u in out:
+        u["meta"]["split"] = "test_fresh4"
+    return out
+
+
 def frozen(lang: str) -> list[dict]:
     """The selection as made once and committed (selected3.LANG.jsonl): build and check read it, so that the
     set does not move when annotations/ changes later."""
-    return [json.loads(l) for l in open(HERE / f"selected3.{lang}.jsonl", encoding="utf-8")]
+    return [json.loads(l) for l in open(selected_file(lang), encoding="utf-8")]
 
 
 def build(lang: str) -> None:
@@ -124,7 +154,7 @@ def build(lang: str) -> None:
                     raise SystemExit(f"{u['id']}: {surf!r} (occurrence {k}) not found after offset {pos}")
             ents.append({"start": i, "end": i + len(surf), "label": lab, "text": surf, "id": ident})
             pos = i + len(surf)
-        rows.append({"id": u["id"], "text": text, "lang": lang,
+        rows.append({"id": u["id"], "text": text, "lang": _lang(lang),
                      "label": [[e["start"], e["end"], e["label"]] for e in ents], "entities": ents, "meta": u["meta"]})
     tmp = out_file(lang).with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
@@ -152,7 +182,7 @@ def check(lang: str, show: bool = True) -> None:
                 errors.append(f"{r['id']}: bad span {e['text']!r} at {s}-{t}")
             if lab not in f2.LABELS:
                 errors.append(f"{r['id']}: label {lab}")
-            if lang == "en" and ((s > 0 and r["text"][s - 1].isalnum()) or (t < len(r["text"]) and r["text"][t].isalnum())):
+            if _lang(lang) == "en" and ((s > 0 and r["text"][s - 1].isalnum()) or (t < len(r["text"]) and r["text"][t].isalnum())):
                 errors.append(f"{r['id']}: span {e['text']!r} cuts a word")
             if s < prev:
                 errors.append(f"{r['id']}: overlapping or unsorted span at {s}")
@@ -197,8 +227,8 @@ def context(lang: str) -> None:
 if __name__ == "__main__":
     cmd, lang = sys.argv[1], sys.argv[2]
     if cmd == "select":
-        units = select()[lang]
-        path = HERE / f"selected3.{lang}.jsonl"
+        units = select4() if lang == "zh4" else select()[lang]
+        path = selected_file(lang)
         if path.exists():  # made once (2026-11-28); recomputing only reports whether it would still be the same
             same = [u["id"] for u in units] == [u["id"] for u in frozen(lang)]
             print(f"{path.name} exists; a new selection would be {'the same' if same else 'different'}")
