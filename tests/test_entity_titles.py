@@ -61,3 +61,11 @@ def test_english_body_names_end_where_they_should(rules_nlp):
 
 def test_a_states_formal_name_is_no_body(rules_nlp):
     assert texts(rules_nlp["en"]("the Commonwealth of Dominica and the Commonwealth")) == ["Commonwealth"]
+
+
+def test_zh_unit_written_after_its_parent_is_one_body(rules_nlp):
+    got = ents(rules_nlp["zh"]("欧安组织明斯克小组和秘书处信息和通信技术厅"))
+    assert [t for t, lab, _ in got if lab == "ORG"] == ["欧安组织明斯克小组", "秘书处信息和通信技术厅"]
+    # a parent next to the United Nations or the Assembly stays two names
+    got = ents(rules_nlp["zh"]("请秘书处联合国系统"))
+    assert [t for t, lab, _ in got if lab == "ORG"] == ["秘书处", "联合国"]

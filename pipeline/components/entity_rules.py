@@ -35,6 +35,25 @@ def resolve(cands: List[Candidate]) -> List[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+ZH_GENERIC_PART = ("秘书处", "联合国", "大会", "安全理事会", "安理会")
+
+
+def merge_sub_bodies(chosen: List[Candidate], text: str) -> List[Candidate]:
+    """Chinese writes a unit after its parent with nothing between: 秘书处信息和通信技术厅, 欧安组织明斯克小组,
+    欧洲经委会秘书处. Two ORG names that touch are one ORG (GUIDELINES: the longest span that is one entity);
+    its id is the unit's, unless the unit is a generic part (…秘书处): then the name has no id of its own."""
+    out: List[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "ORG" and c.label == "ORG" and prev.end == c.start
+                and text[c.start:c.end] not in ZH_GENERIC_PART[1:]):
+            key = "" if text[c.start:c.end] in ZH_GENERIC_PART else c.key
+            out[-1] = Candidate(prev.start, c.end, "ORG", key, source="title")
+            continue
+        out.append(c)
+    return out
+
+
 def split_tokens_at(doc: Doc, offsets: List[int]) -> Doc:
     """Split tokens so that every char offset in `offsets` is a token boundary."""
     import bisect
@@ -98,6 +117,8 @@ class EntityRules:
 
     def candidates(self, text: str, year=None) -> List[Candidate]:
         chosen = resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))
+        if self.lang == "zh":
+            chosen = merge_sub_bodies(chosen, text)
         if self.acronyms:  # "the Libyan Investment Authority (LIA)": LIA is the same body from here on
             extra = defined_acronyms(text, chosen, lambda c: self._id(c, text, year), self.lang)
             chosen = sorted(chosen + extra, key=lambda c: c.start)
