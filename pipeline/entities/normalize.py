@@ -99,7 +99,7 @@ def _en_date(t: str, doc_year: int | None) -> str | None:
 
 
 def _years(t: str) -> str | None:
-    m = re.fullmatch(r"(\d{4})\s*(?:to|--|-|–|—|/|至|到)\s*(\d{2,4})\s*年?", t)
+    m = re.fullmatch(r"(\d{4})\s*年?\s*(?:to|--|-|–|—|/|至|到)\s*(\d{2,4})\s*年?", t)  # 2022年至2023年
     if m:
         a, b = m.group(1), m.group(2)
         if len(b) == 2:
@@ -114,7 +114,8 @@ def _years(t: str) -> str | None:
 def _zh_date(t: str, doc_year: int | None) -> str | None:
     t2 = re.sub(r"\s+", "", t)
     part = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?"
-    m = re.fullmatch(part + r"(?:至|到|和|-|—|–|~)" + part, t2)
+    first = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日?)?"  # 3月5至9日: the first day may lack 日
+    m = re.fullmatch(first + r"(?:至|到|和|-|—|–|~)" + part, t2)
     if m and (m.group(3) or m.group(2)) and any(m.group(i) for i in (4, 5, 6)):
         y1 = int(m.group(1)) if m.group(1) else doc_year
         mo1 = int(m.group(2)) if m.group(2) else None

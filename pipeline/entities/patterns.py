@@ -118,6 +118,7 @@ def dates(text: str, lang: str) -> list[Candidate]:
         pats = [
             rf"{ymd}\s*(?:至|到|-|—|–)\s*(?:{ymd}|{md}|\d{{1,2}}\s*日)",
             rf"{ymd}\s*(?:和|及|、)\s*\d{{1,2}}\s*日",  # 2015年1月28日和29日: two days of one meeting
+            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*(?:至|到|-|—|–)\s*\d{1,2}\s*日",  # 2023年3月5至9日
             r"\d{4}\s*(?:-|—|–|至)\s*\d{4}\s*年",
             rf"{ymd}",
             rf"(?<![\d年]){md}",

@@ -225,6 +225,8 @@ def context(lang: str) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] not in ("select", "build", "check", "context") or sys.argv[2] not in SETS:
+        sys.exit(f"usage: make_fresh3.py select|build|check|context {'|'.join(SETS)}")
     cmd, lang = sys.argv[1], sys.argv[2]
     if cmd == "select":
         units = select4() if lang == "zh4" else select()[lang]
