@@ -101,10 +101,11 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
-def annotated_text() -> str:
+def annotated_text(skip: tuple[str, ...] = (OUT.name,)) -> str:
+    """Every gold text in annotations/, except files whose name starts with one of `skip` (a set's own files)."""
     texts = []
     for f in sorted(glob.glob(str(ROOT / "annotations/**/*.jsonl"), recursive=True)):
-        if Path(f).name == OUT.name:
+        if Path(f).name.startswith(skip):
             continue
         for line in open(f, encoding="utf-8"):
             if line.strip():
@@ -219,8 +220,16 @@ def read_spans(path: Path) -> dict[str, list[tuple[str, str, str | None]]]:
 
 
 def build(spans_file: Path = SPANS, out_file: Path = OUT) -> list[dict]:
-    units = select()
-    spans = read_spans(spans_file)
+    rows = rows_from_spans(select(), read_spans(spans_file), "en")
+    with open(out_file, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} units, {sum(len(r['entities']) for r in rows)} spans -> {out_file.name}")
+    return rows
+
+
+def rows_from_spans(units: list[dict], spans: dict[str, list], lang: str) -> list[dict]:
+    """Gold rows: each unit's hand spans turned into offsets (searched after the end of the previous span)."""
     missing = [u["id"] for u in units if u["id"] not in spans]
     extra = [k for k in spans if k not in {u["id"] for u in units}]
     if missing or extra:
@@ -240,13 +249,9 @@ def build(spans_file: Path = SPANS, out_file: Path = OUT) -> list[dict]:
                     raise SystemExit(f"{u['id']}: {surf!r} (occurrence {k}) not found after offset {pos}")
             ents.append({"start": i, "end": i + len(surf), "label": lab, "text": surf, "id": ident})
             pos = i + len(surf)
-        rows.append({"id": u["id"], "text": text, "lang": "en",
+        rows.append({"id": u["id"], "text": text, "lang": lang,
                      "label": [[e["start"], e["end"], e["label"]] for e in ents],
                      "entities": ents, "meta": u["meta"]})
-    with open(out_file, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} units, {sum(len(r['entities']) for r in rows)} spans -> {out_file.name}")
     return rows
 
 

@@ -62,6 +62,9 @@ def sha(s: str) -> str:
 SETS = {"zh": ("zh", 3), "en": ("en", 3), "zh4": ("zh", 4)}
 
 
+OWN_FILES = ("selected3.", "test_fresh3.", "selected4.", "test_fresh4.")  # not "already annotated" text
+
+
 def _lang(key: str) -> str:
     return SETS[key][0]
 
@@ -81,18 +84,6 @@ def selected_file(key: str) -> Path:
     return HERE / f"selected{n}.{lang}.jsonl"
 
 
-def annotated_text() -> str:
-    """Every gold text in annotations/ except this set's own files (selected3.*, test_fresh3.*)."""
-    texts = []
-    for f in sorted((f2.ROOT / "annotations").glob("**/*.jsonl")):
-        if f.name.startswith(("selected3.", "test_fresh3.", "selected4.", "test_fresh4.")):
-            continue
-        for line in open(f, encoding="utf-8"):
-            if line.strip() and json.loads(line).get("text"):
-                texts.append(f2.norm(json.loads(line)["text"]))
-    return "\n".join(texts)
-
-
 def _pick(data: list[dict], lang: str, ann: str, taken: set[str], salt: str = "") -> list[dict]:
     salt = salt or lang
     cands = [x for x in data if x["id"] not in taken and len(x[lang].strip()) >= MIN_LEN[lang]
@@ -110,7 +101,7 @@ def _pick(data: list[dict], lang: str, ann: str, taken: set[str], salt: str = ""
 
 def select() -> dict[str, list[dict]]:
     data = json.loads(SRC.read_text(encoding="utf-8"))["data"]
-    ann = annotated_text()
+    ann = f2.annotated_text(OWN_FILES)
     zh = _pick(data, "zh", ann, set())
     en = _pick(data, "en", ann, {u["meta"]["doc"].split()[-1] for u in zh})
     return {"zh": zh, "en": en}
@@ -120,7 +111,7 @@ def select4() -> list[dict]:
     """The fourth set: Chinese sentences of pairs used by neither third-set file, in a new sha1 order."""
     data = json.loads(SRC.read_text(encoding="utf-8"))["data"]
     taken = {u["meta"]["doc"].split()[-1] for k in ("zh", "en") for u in frozen(k)}
-    out = _pick(data, "zh", annotated_text(), taken, salt="zh4")
+    out = _pick(data, "zh", f2.annotated_text(OWN_FILES), taken, salt="zh4")
     for u in out:
         u["meta"]["split"] = "test_fresh4"
     return out
@@ -133,29 +124,7 @@ def frozen(lang: str) -> list[dict]:
 
 
 def build(lang: str) -> None:
-    units = frozen(lang)
-    spans = f2.read_spans(spans_file(lang))
-    missing = [u["id"] for u in units if u["id"] not in spans]
-    extra = [k for k in spans if k not in {u["id"] for u in units}]
-    if missing or extra:
-        raise SystemExit(f"units without a spans block: {missing}; blocks for unknown units: {extra}")
-    rows = []
-    for u in units:
-        text, pos, ents = u["text"], 0, []
-        for lab, surf, ident in spans[u["id"]]:
-            k = 1
-            m = re.match(r"^(\d+)@(.+)$", surf)
-            if m:
-                k, surf = int(m.group(1)), m.group(2)
-            i = pos - 1
-            for _ in range(k):
-                i = text.find(surf, i + 1 if i >= pos else pos)
-                if i < 0:
-                    raise SystemExit(f"{u['id']}: {surf!r} (occurrence {k}) not found after offset {pos}")
-            ents.append({"start": i, "end": i + len(surf), "label": lab, "text": surf, "id": ident})
-            pos = i + len(surf)
-        rows.append({"id": u["id"], "text": text, "lang": _lang(lang),
-                     "label": [[e["start"], e["end"], e["label"]] for e in ents], "entities": ents, "meta": u["meta"]})
+    rows = f2.rows_from_spans(frozen(lang), f2.read_spans(spans_file(lang)), _lang(lang))
     tmp = out_file(lang).with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         for r in rows:
