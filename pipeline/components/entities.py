@@ -3,8 +3,9 @@
 `mode` (config): "rules" (doc.spans["entity_rules"] only), "model" (the NER's doc.ents only) or "combined"
 (the rules' spans, plus every NER span of a label in `model_labels` that overlaps none of them: the labels
 for which the NER's own additions were right on the dev split; with `model_treaty_head`, an added TREATY must
-contain an instrument word, since on held-out English sets the NER also proposed "CAR" or "the Cypriots"). Every final span gets its normalized
-id in `kb_id_` and its origin in `_.source`, so rules, model and combination are compared by config.
+look like an instrument's name, since on held-out English sets the NER also proposed "CAR" or "the Cypriots").
+Every final span gets its normalized id in `kb_id_` and its origin in `_.source`, so rules, model and
+combination are compared by config.
 With `resolve_short_forms`, a short name takes the id of the full name the same Doc spells out (a whole
 document is one Doc in `unap annotate`): "the Convention", "Special Committee".
 """
@@ -25,7 +26,6 @@ MODES = ("rules", "model", "combined")
 INSTRUMENT_HEAD = {
     "en": re.compile(rf"\b{EN_TREATY_HEAD}\b|\b(?:Agenda|Programme|Plan|Framework|Principles|Rules|Guidelines|"
                      r"Code|Compact|Platform|Strategy|Document|Outcome)\b", re.I),
-    "zh": ZH_TREATY_TAIL,
 }
 MAX_NAME_CHARS = 160
 

@@ -35,7 +35,8 @@ def resolve(cands: List[Candidate]) -> List[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-ZH_GENERIC_PART = ("秘书处", "联合国", "大会", "安全理事会", "安理会")
+ZH_NO_UNIT = ("联合国", "大会", "安全理事会", "安理会")  # after another name these start a new one
+ZH_NO_OWN_ID = "秘书处"  # 欧洲经委会秘书处: a unit, but the id of 秘书处 alone is the UN Secretariat's
 
 
 def merge_sub_bodies(chosen: List[Candidate], text: str) -> List[Candidate]:
@@ -46,8 +47,8 @@ def merge_sub_bodies(chosen: List[Candidate], text: str) -> List[Candidate]:
     for c in chosen:
         prev = out[-1] if out else None
         if (prev is not None and prev.label == "ORG" and c.label == "ORG" and prev.end == c.start
-                and text[c.start:c.end] not in ZH_GENERIC_PART[1:]):
-            key = "" if text[c.start:c.end] in ZH_GENERIC_PART else c.key
+                and text[c.start:c.end] not in ZH_NO_UNIT):
+            key = "" if text[c.start:c.end] == ZH_NO_OWN_ID else c.key
             out[-1] = Candidate(prev.start, c.end, "ORG", key, source="title")
             continue
         out.append(c)

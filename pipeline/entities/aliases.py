@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, List
 
+from .gazetteer import ZH_TEXT_BEFORE, zh_glued
 from .patterns import Candidate
 
 EN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*|[A-Z]{2,}\d*)\s*\)")
 ZH_SHORT = re.compile(r"[（(]\s*(?:以下简称)?[“\"]?([\u4e00-\u9fff]{2,10}|[A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*)[”\"]?\s*[)）]")
-# Chinese characters that may stand before a short name inside running text (else it is part of a compound)
-ZH_OK_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n")
 NAMED = ("ORG", "TREATY")
 
 
@@ -62,8 +61,7 @@ def defined_acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candid
         else:
             occ = re.compile(re.escape(short))
         for o in occ.finditer(text, m.end()):
-            prev = text[o.start() - 1] if o.start() else ""
-            if lang == "zh" and "\u4e00" <= prev <= "\u9fff" and prev not in ZH_OK_BEFORE:
+            if lang == "zh" and zh_glued(text, o.start(), ZH_TEXT_BEFORE):
                 continue
             found.append((o.start(), o.end()))
         for s, e in found:

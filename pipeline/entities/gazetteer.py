@@ -30,6 +30,8 @@ EN_ORG = re.compile(
 # capitalized roles that are no body (GUIDELINES: States and their groups are not annotated)
 EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying Power", "Administering Power",
             "Administering Powers"}
+EN_OF_STATE = re.compile(r"\s+of\s+(?!Independent)")  # "Commonwealth of Dominica", not "... of Independent States"
+EN_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
 EN_PARTIES = re.compile(r"\b(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+|High\s+Contracting\s+)?Parties\b")
 EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Memorandum of Understanding)\b"
                       r"(?!\s+(?:on|of|for|against|between)\b)")
@@ -61,8 +63,17 @@ def _loose(name: str) -> str:
 
 
 # a short Chinese name inside a longer compound is not that body: 缔约方大会 is no 大会 (General Assembly)
-ZH_SHORT_OK_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n"
-                         "顾申认迎扬记照中还又也即当后时")  # 回顾/重申/确认/欢迎/赞扬/铭记/按照大会, 其中大会, 还大会
+ZH_TEXT_BEFORE = set("的和及与、向请在由对经为其并于是将把被给让使而或同跟据按到从自至，。；：（(“《 \n")
+# the gazetteer's two-character names also after the verbs that cite them: 回顾/重申/确认/欢迎/赞扬/铭记/按照大会,
+# 其中大会, 还大会
+ZH_SHORT_OK_BEFORE = ZH_TEXT_BEFORE | set("顾申认迎扬记照中还又也即当后时")
+
+
+def zh_glued(text: str, start: int, ok_before: set[str]) -> bool:
+    """A Chinese name at `start` is glued into a longer word: the character before it is a Han character that
+    does not end a word before a name (缔约方大会 is no 大会)."""
+    prev = text[start - 1] if start else ""
+    return bool(prev) and "\u4e00" <= prev <= "\u9fff" and prev not in ok_before
 
 
 class Gazetteer:
@@ -75,7 +86,6 @@ class Gazetteer:
             self.loose.setdefault((r["lang"], _loose(r["name"])), (r["label"], r["id"]))
         self._regex: dict[str, re.Pattern[str] | None] = {}
         self.ids = {(r["label"], r["id"]) for r in rows}
-        self.extend_zh = True
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -186,14 +196,12 @@ class Gazetteer:
                     break
                 label, ident = self.index[(lang, m.group(0))]
                 name = m.group(0)
-                if lang == "en" and name == "Commonwealth" and re.match(r"\s+of\s+(?!Independent)", text[m.end():]):
+                if lang == "en" and name == "Commonwealth" and EN_OF_STATE.match(text, m.end()):
                     pos = m.start() + 1  # "Commonwealth of Dominica": a State's formal name
                     continue
-                prev = text[m.start() - 1] if m.start() else ""
-                if not (lang == "zh" and len(name) <= 2 and prev and "\u4e00" <= prev <= "\u9fff"
-                        and prev not in ZH_SHORT_OK_BEFORE):
+                if not (lang == "zh" and len(name) <= 2 and zh_glued(text, m.start(), ZH_SHORT_OK_BEFORE)):
                     out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
-                    ext = ZH_ORG_EXT.match(text, m.end()) if lang == "zh" and self.extend_zh else None
+                    ext = ZH_ORG_EXT.match(text, m.end()) if lang == "zh" else None
                     if ext and ext.end() > m.end() and not ZH_NOT_BODY.search(ext.group(0)):
                         whole = text[m.start():ext.end()]
                         out.append(Candidate(m.start(), ext.end(), "ORG", self.canonical(whole, "ORG", lang),
@@ -212,7 +220,7 @@ class Gazetteer:
         out = []
         for m in EN_PARTIES.finditer(text):
             out.append(Candidate(m.start(), m.end(), "ORG", "", source="title"))
-            to = re.compile(r"\s+to\s+(?:the\s+)?").match(text, m.end())
+            to = EN_TO_THE.match(text, m.end())
             if to:
                 treaties = [c for c in found if c.label == "TREATY" and c.start == to.end()]
                 if treaties:
