@@ -278,10 +278,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .show import render
 
     try:
-        n = render(Path(args.input), Path(args.output), limit=args.limit)
+        n, total = render(Path(args.input), Path(args.output), limit=args.limit)
     except (ValueError, OSError) as e:
         _err(str(e))
         return 2
+    if n < total:
+        print(f"showing the first {n} of {total} units; use --limit N to show more (--limit 0: all)",
+              file=sys.stderr)
     print(f"rendered {n} units -> {args.output}", file=sys.stderr)
     return 0
 
@@ -460,9 +463,10 @@ def main(argv: list[str] | None = None) -> int:
     e.set_defaults(func=cmd_evaluate)
 
     s = sub.add_parser("show", help="render annotated JSONL as an HTML page (displaCy)")
-    s.add_argument("input")
-    s.add_argument("-o", "--output", required=True)
-    s.add_argument("--limit", type=int, default=500)
+    s.add_argument("input", help="unap annotate output (paragraph or document units)")
+    s.add_argument("-o", "--output", required=True, help="the HTML page to write")
+    s.add_argument("--limit", type=int, default=500, metavar="N",
+                   help="render at most the first N units (default 500; 0: all); a cut is reported on stderr")
     s.set_defaults(func=cmd_show)
 
     d = sub.add_parser("doccano", help="the doccano correction loop: serve, push, pull")

@@ -1,53 +1,181 @@
-"""`unap show`: annotated JSONL -> one HTML page (displaCy entity view), each unit titled with its id,
-paragraph type and number, and strength class and intensity, with the opening verb marked."""
+"""`unap show`: annotated JSONL -> one HTML page in displaCy's entity style. Each paragraph is titled with its
+type and number, strength class and intensity; entities, the opening verb (coloured by its strength class) and
+the addressees (underlined, with their type) are marked in the text. A paragraph record (`unap annotate`) is one
+block; a document record (`--unit document`, with a `paragraphs` list) is a heading and one block per paragraph."""
 from __future__ import annotations
 
 import html
 import os
 from pathlib import Path
+from typing import Any, Iterator
 
-from spacy import displacy
+from spacy.displacy.templates import TPL_ENT, TPL_ENTS, TPL_FIGURE, TPL_PAGE
 
 from .io.jsonl import records
 from .scheme import COLORS, ENTITY_LABELS, STRENGTH_CLASSES
 
+NO_CLASS = "#dddddd"  # an opening verb without a strength class (preambular openers)
+
+
+def _strength(p: dict) -> str:
+    """'strength: urge (strong)'; intensity `none` is said as such, so that no value is left implicit."""
+    if not p.get("strength"):
+        return ""
+    inten = p.get("intensity")
+    note = "" if not inten else " (intensity none)" if inten == "none" else f" ({inten})"
+    return f"strength: {p['strength']}{note}"
+
+
+def _heading(p: dict) -> str:
+    """'operative 3 · strength: urge (strong)', 'other (header)'."""
+    parts = []
+    if p.get("type"):
+        parts.append(p["type"] + (f" {p['number']}" if p.get("number") is not None else "")
+                     + (f" ({p['role']})" if p.get("role") else ""))
+    parts.append(_strength(p))
+    return " · ".join(x for x in parts if x)
+
 
 def _title(rec: dict) -> str:
-    p = rec.get("paragraph") or {}
-    parts = [rec.get("id", "")]
-    if p.get("type"):
-        parts.append(p["type"] + (f" {p['number']}" if p.get("number") else ""))
-    if p.get("strength"):
-        parts.append(f"strength: {p['strength']}" + (f" ({p['intensity']})" if p.get("intensity") not in
-                                                      (None, "none") else ""))
-    return " · ".join(str(x) for x in parts if x)
+    return " · ".join(x for x in (str(rec.get("id", "")), _heading(rec.get("paragraph") or {})) if x)
 
 
-def _manual(rec: dict) -> dict:
-    ents = [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in rec.get("entities", [])]
-    verb = (rec.get("paragraph") or {}).get("verb")
-    if verb:
-        strength = (rec.get("paragraph") or {}).get("strength")
-        label = f"VERB:{strength}" if strength else "VERB"
-        if all(verb["end"] <= e["start"] or verb["start"] >= e["end"] for e in ents):
-            ents.append({"start": verb["start"], "end": verb["end"], "label": label})
+def _marks(rec: dict, paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Non-overlapping marks (entities, then the verbs that overlap none) and the addressees, all in offsets
+    of the record's text."""
+    ents = [{"start": e["start"], "end": e["end"], "label": e["label"], "bg": COLORS.get(e["label"], NO_CLASS)}
+            for e in rec.get("entities", [])]
+    addressees = []
+    for p in paragraphs:
+        verb = p.get("verb")
+        if verb and all(verb["end"] <= e["start"] or verb["start"] >= e["end"] for e in ents):
+            ents.append({"start": verb["start"], "end": verb["end"],
+                         "label": f"VERB {_strength(p).removeprefix('strength: ')}".strip(),
+                         "bg": COLORS.get(p.get("strength") or "", NO_CLASS)})
+        addressees += [a for a in p.get("addressees") or [] if a.get("end", 0) > a.get("start", 0)]
     ents.sort(key=lambda e: e["start"])
-    return {"text": rec["text"], "ents": ents, "title": _title(rec)}
+    return ents, sorted(addressees, key=lambda a: a["start"])
 
 
-def render(inp: Path, out: Path, *, limit: int = 500) -> int:
-    docs = []
-    for _, rec in records(inp, ValueError):
-        docs.append(_manual(rec))
-        if len(docs) >= limit:
+def _text(s: str) -> str:
+    return html.escape(s).replace("\n", "<br>")
+
+
+def _addressee_tag(a: dict) -> str:
+    return (f'<sub class="addressee-type" style="font-size: 0.7em; font-weight: bold; color: {COLORS["ADDRESSEE"]};'
+            f' margin-left: 0.15em">→{html.escape(str(a.get("type") or "addressee"))}</sub>')
+
+
+def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict]) -> str:
+    """text[lo:hi] with entity marks (displaCy's template) and addressee spans underlined and typed; marks and
+    addressees may overlap, because the text is cut at every boundary and each piece wrapped on its own. An
+    addressee's type follows its last character (after the entity mark, if that ends there too)."""
+    ents = [e for e in ents if e["start"] < hi and e["end"] > lo]
+    addressees = [a for a in addressees if a["start"] < hi and a["end"] > lo]
+    cuts = sorted({lo, hi} | {max(lo, min(hi, x)) for s in ents + addressees for x in (s["start"], s["end"])})
+
+    def tags(at: int) -> str:
+        return "".join(_addressee_tag(x) for x in addressees if min(x["end"], hi) == at)
+
+    def pieces(a: int, b: int, *, tag_end: bool = True) -> str:
+        out = []
+        for s, e in zip(cuts, cuts[1:]):
+            if s < a or e > b:
+                continue
+            seg = _text(text[s:e])
+            inside = [x for x in addressees if x["start"] <= s and e <= x["end"]]
+            if inside:
+                seg = (f'<span class="addressee" style="border-bottom: 3px solid {COLORS["ADDRESSEE"]}" '
+                       f'title="addressee: {html.escape(str(inside[0].get("type")))}">{seg}</span>')
+            out.append(seg + (tags(e) if tag_end or e < b else ""))
+        return "".join(out)
+
+    out, pos = [], lo
+    for ent in ents:
+        s, e = max(lo, ent["start"]), min(hi, ent["end"])
+        if s < pos:
+            continue
+        out.append(pieces(pos, s))
+        out.append(TPL_ENT.format(bg=ent["bg"], text=pieces(s, e, tag_end=False), label=html.escape(ent["label"]),
+                                  kb_link="") + tags(e))
+        pos = e
+    out.append(pieces(pos, hi))
+    return TPL_ENTS.format(content="".join(out), dir="ltr")
+
+
+def _h(level: int, title: str) -> str:
+    return f'<h{level} style="margin: 0">{html.escape(title)}</h{level}>'
+
+
+def _unit(rec: dict) -> str:
+    text = rec["text"]
+    paragraphs = rec.get("paragraphs")
+    if not isinstance(paragraphs, list):  # a paragraph record
+        ents, addressees = _marks(rec, [rec.get("paragraph") or {}])
+        return _h(2, _title(rec)) + _markup(text, 0, len(text), ents, addressees)
+    ents, addressees = _marks(rec, paragraphs)
+    header = (rec.get("meta") or {}).get("header") or {}
+    out = [_h(2, " · ".join(str(x) for x in (rec.get("id"), header.get("title"), f"{len(paragraphs)} paragraphs")
+                            if x))]
+
+    def loose(a: int, b: int) -> str:  # text no paragraph covers is shown too, untitled
+        return _markup(text, a, b, ents, addressees) if text[a:b].strip() else ""
+
+    pos = 0
+    for p in sorted(paragraphs, key=lambda p: p["start"]):
+        out.append(loose(pos, p["start"]))
+        out.append(f'<div class="paragraph" style="margin-top: 1.2em">{_h(3, _heading(p) or "paragraph")}'
+                   f'{_markup(text, p["start"], p["end"], ents, addressees)}</div>')
+        pos = max(pos, p["end"])
+    out.append(loose(pos, len(text)))
+    return "".join(out)
+
+
+def _legend() -> str:
+    chip = '<span style="background: {}; padding: 0.1em 0.5em; margin: 0 0.2em; border-radius: 0.35em">{}</span>'
+    ents = "".join(chip.format(COLORS[lab], lab) for lab in ENTITY_LABELS)
+    verbs = "".join(chip.format(COLORS[c], f"VERB {c}") for c in STRENGTH_CLASSES)
+    addr = (f'<span style="border-bottom: 3px solid {COLORS["ADDRESSEE"]}">addressee</span>'
+            + _addressee_tag({"type": "type"}))
+    return (f'<p class="legend" style="line-height: 2">entities: {ents}<br>opening verb by strength class '
+            f'(with its intensity): {verbs}<br>{addr}</p>')
+
+
+def _not_utf8(path: Path) -> str:
+    """'path:line: not UTF-8 text (...)' for the first line that does not decode."""
+    with open(path, "rb") as f:
+        for n, line in enumerate(f, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as e:
+                return f"{path}:{n}: not UTF-8 text ({e.reason} at byte {e.start + 1})"
+    return f"{path}: not UTF-8 text"
+
+
+def _records(inp: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        yield from records(inp, ValueError)
+    except UnicodeDecodeError:
+        raise ValueError(_not_utf8(inp)) from None
+
+
+def render(inp: Path, out: Path, *, limit: int | None = 500) -> tuple[int, int]:
+    """Write the page for the first `limit` records (all with None or 0); returns (shown, total records)."""
+    limit = limit if limit and limit > 0 else None
+    units, last = [], 0
+    for last, rec in _records(inp):
+        if limit and len(units) >= limit:
+            last -= 1
             break
-    colors = {lab: COLORS[lab] for lab in ENTITY_LABELS}
-    colors.update({f"VERB:{c}": COLORS[c] for c in STRENGTH_CLASSES})
-    colors["VERB"] = "#dddddd"
-    page = displacy.render(docs, style="ent", manual=True, page=True, minify=True,
-                           options={"colors": colors, "ents": list(colors)})
-    page = page.replace("<title>displaCy</title>", f"<title>{html.escape(inp.name)}</title>", 1)
+        units.append(_unit(rec))
+    total = len(units)
+    if limit and len(units) >= limit:
+        with open(inp, encoding="utf-8", errors="replace") as f:
+            total += sum(1 for n, line in enumerate(f, start=1) if n > last and line.strip())
+    content = _legend() + "".join(TPL_FIGURE.format(content=u) for u in units)
+    page = TPL_PAGE.format(content=content, lang="en", dir="ltr").replace(
+        "<title>displaCy</title>", f"<meta charset='utf-8'><title>{html.escape(inp.name)}</title>", 1)
     tmp = out.with_name(out.name + ".part")
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, out)
-    return len(docs)
+    return len(units), total
