@@ -314,10 +314,14 @@ def cmd_doccano(args: argparse.Namespace) -> int:
         if args.action == "serve":
             home = Path(args.data) if args.data else server.DEFAULT_HOME
             if args.stop:
-                print("stopped" if server.stop(home) else f"no server recorded in {home}", file=sys.stderr)
+                if not server.stop(home):
+                    _err(f"no doccano server recorded in {home.resolve()}: nothing stopped (give the --data "
+                         f"folder it was started with)")
+                    return 1
+                print("stopped", file=sys.stderr)
                 return 0
             url = server.start(home, port=args.port, quiet=not args.verbose)
-            print(f"doccano is up at {url} (data in {home}); stop it with `unap doccano serve --stop`",
+            print(f"doccano is up at {url} (data in {home}); stop it with `{server.stop_command(home)}`",
                   file=sys.stderr)
             print(url)
             return 0
@@ -326,14 +330,17 @@ def cmd_doccano(args: argparse.Namespace) -> int:
             choose = _push_selection(args) if args.select or args.limit is not None else None
             sync.push(Path(args.input), args.project, settings, choose=choose, log=lambda m: print(m, file=sys.stderr))
             return 0
-        report = sync.pull(args.project, Path(args.output), settings, only_approved=args.only_approved)
+        gold = Path(args.output)
+        report = sync.pull(args.project, gold, settings, only_approved=args.only_approved)
         print(json.dumps(report, ensure_ascii=False, indent=1))
+        if report.get("nothing"):  # no empty gold file: exit 1 if there is none to train on, else 0
+            _err(f"{report['nothing']}; {gold} " + ("left as it was" if gold.exists() else "not written"))
         if report["conflicts"]:
             _err(f"{len(report['conflicts'])} conflicts (changed in doccano and in {args.output} since the last "
                  f"pull), left as they are: {', '.join(report['conflicts'][:10])}")
         for b in report["bad_spans"]:
             _err(b)
-        return 1 if report["conflicts"] or report["bad_spans"] else 0
+        return 1 if report["conflicts"] or report["bad_spans"] or not gold.exists() else 0
     except (DoccanoError, server.ServerError, OSError) as e:
         _err(str(e))
         return 2

@@ -18,6 +18,18 @@ def client():
     return connect(Settings.load())
 
 
+def change_class(c, project_id: int, example_id: int, category_id: int) -> None:
+    """What an annotator does to correct an example's strength class."""
+    cat = c.list_categories(project_id, example_id)[0]
+    c.delete_category(project_id, example_id, cat.id)
+    c.create_category(project_id, example_id, category_id)
+
+
+def approve_all(c, project_id: int, examples) -> None:
+    for e in examples:
+        c.update_example_state(project_id, e.id)
+
+
 def test_push_correct_pull_retrain(doccano, tmp_path, capsys):
     annotated = tmp_path / "seed.jsonl"
     assert main(["annotate", str(SEED), "-o", str(annotated), "-q"]) == 0
@@ -51,12 +63,9 @@ def test_push_correct_pull_retrain(doccano, tmp_path, capsys):
     c.delete_span(proj.id, examples[del_uid].id, victim.id)
     # 3. a strength class changed: the first operative paragraph that is 'urge' becomes 'request'
     st_uid = next(u["id"] for u in body if u["paragraph"]["strength"] == "urge")
-    cat = c.list_categories(proj.id, examples[st_uid].id)[0]
-    c.delete_category(proj.id, examples[st_uid].id, cat.id)
-    c.create_category(proj.id, examples[st_uid].id, cat_ids["request"])
+    change_class(c, proj.id, examples[st_uid].id, cat_ids["request"])
     # 4. approve everything
-    for e in examples.values():
-        c.update_example_state(proj.id, e.id)
+    approve_all(c, proj.id, examples.values())
 
     gold = tmp_path / "gold.jsonl"
     assert main(["doccano", "pull", "--project", project, "-o", str(gold), "--only-approved"]) == 0

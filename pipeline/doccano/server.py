@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -18,7 +19,8 @@ import urllib.request
 from pathlib import Path
 
 PINS = ["doccano==1.8.4", "numpy<2", "marshmallow<4"]
-DEFAULT_HOME = Path(os.environ.get("UNAP_DOCCANO_HOME", Path.home() / ".unap" / "doccano"))
+BUILTIN_HOME = Path.home() / ".unap" / "doccano"
+DEFAULT_HOME = Path(os.environ.get("UNAP_DOCCANO_HOME", BUILTIN_HOME))
 
 
 class ServerError(RuntimeError):
@@ -168,3 +170,12 @@ def stop(home: Path = DEFAULT_HOME) -> bool:
                 pass
     f.unlink()
     return True
+
+
+def stop_command(home: Path) -> str:
+    """The exact command that stops the server of `home`: with `--data` (absolute) unless it is the built-in
+    default folder, which a later shell finds without UNAP_DOCCANO_HOME."""
+    home = Path(home).resolve()
+    if home == BUILTIN_HOME.resolve():
+        return "unap doccano serve --stop"
+    return f"unap doccano serve --stop --data {shlex.quote(str(home))}"

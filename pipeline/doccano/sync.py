@@ -1,19 +1,44 @@
 """Push annotated units to a doccano project as pre-annotations; pull people's corrections back and merge them
-into a gold file without ever losing a human edit.
+into a gold file without ever losing a human edit, nor any field of the unit.
 
 Project type: doccano's IntentDetectionAndSlotFilling holds both entity spans (span labels) and one category
 per example (the strength class), so one project carries a unit whole. Each example's meta holds the unit id
 (`unit_id`), which maps it back. Push goes example by example over the REST API: an example is marked complete
 (`unap_complete` in its meta) only after its labels are in, so an interrupted push resumes without
-duplicates and without half-labelled examples. Pull reads examples page by page.
+duplicates and without half-labelled examples. Pull reads examples page by page and ignores incomplete ones.
+
+What the corrector sees: doccano shows an example's meta as a key/value table beside the text. The push puts
+the machine's reading of the paragraph there as short strings (`paragraph_type`, `paragraph_number`,
+`machine_strength`, `machine_intensity`, `machine_verb`, `machine_addressees` as "text (type); ..."), first in
+the table. Only spans and the strength class can be corrected in doccano; the rest is shown for judging them.
+
+Where the pushed unit is kept: whole, minus its text (the example's own text), in the example's meta as
+`unap_unit`. Not in the local state file, because a push does not know which gold file a later pull will merge
+into (the state file belongs to the gold file), and because the project then carries everything a pull needs,
+whoever pulls and from wherever. doccano 1.8.4 stores meta as JSON without a size limit of its own, but refuses
+request bodies over 2.5 MiB (Django's DATA_UPLOAD_MAX_MEMORY_SIZE; Chinese text is sent \\u-escaped, 6 bytes a
+character): a push checks every unit's request size first and refuses the whole push, one line naming the unit,
+before creating anything (push paragraph units rather than whole documents).
+
+Pull: a unit keeps every field it was pushed with; only what a person changed is updated. Changed spans
+replace `entities` and `label` (an unchanged span keeps its pushed entry and normalized id; a new or relabelled
+span gets the normalizer's id, or none). A changed strength class sets `paragraph.strength` and adds the fields
+read from the same opener, `intensity` and `verb`, to `paragraph.review`: their machine values stay (an
+evaluation still scores them) but nobody has checked them against the new class; re-deriving them would mean
+running the pipeline again on a text a person has just judged. Provenance goes to `meta.doccano`
+(`{"approved": ...}`); nothing else is added. The report lists exactly the human edits per unit (`edits`:
+spans added, removed, relabelled; strength before -> after), measured against the version the person started
+from: the pushed unit at the first pull, the gold unit at later ones. Examples pushed by an older unap have no
+`unap_unit`; for them the old, lossy rebuild is used and every span counts as added.
 
 Merge bookkeeping: `<gold>.doccano-state.json` beside the gold file keeps, per unit, the hash of the version
 last exchanged with doccano. A doccano version that differs from it (or that a person approved) is a human
 edit and replaces the local version; if the local gold also changed since, that unit is a conflict: reported,
-and neither side overwritten.
+and neither side overwritten. When nothing is to be merged the gold file (and the state) is not written at all.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -26,6 +51,8 @@ from ..scheme import COLORS, ENTITY_LABELS, SHORTCUTS, STRENGTH_CLASSES
 from .connection import DoccanoError, connect, retry
 
 PROJECT_TYPE = "IntentDetectionAndSlotFilling"
+MAX_REQUEST_BYTES = 2_500_000  # doccano answers HTTP 400 above 2,621,440 bytes (Django's default); a margin
+REVIEW_ON_STRENGTH_CHANGE = ("intensity", "verb")  # read from the same opener as the strength class
 
 
 def unit_version(text: str, entities: Iterable[dict], strength: str | None) -> str:
@@ -48,10 +75,60 @@ def _strength(u: dict) -> str | None:
     return p.get("strength") or u.get("strength")
 
 
-def _entities(u: dict) -> list[dict]:
+def _full_entities(u: dict) -> list[dict]:
+    """The unit's entity entries as they are (with text and id), from `entities` or else `label`."""
     if isinstance(u.get("entities"), list):
-        return [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in u["entities"]]
+        return list(u["entities"])
     return [{"start": s, "end": e, "label": lab} for s, e, lab in u.get("label", [])]
+
+
+def _entities(u: dict) -> list[dict]:
+    return [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in _full_entities(u)]
+
+
+def in_doccano(u: dict) -> tuple[list[dict], str | None]:
+    """The labels a push puts into doccano: spans of the scheme's labels, and the strength if it is a class."""
+    st = _strength(u)
+    return [e for e in _entities(u) if e["label"] in ENTITY_LABELS], (st if st in STRENGTH_CLASSES else None)
+
+
+def _version(u: dict) -> str:
+    return unit_version(u["text"], *in_doccano(u))
+
+
+# --- what the corrector sees --------------------------------------------------------------------------
+def reading(u: dict) -> dict[str, Any]:
+    """The machine's reading of the paragraph as short strings for doccano's metadata table."""
+    p = u.get("paragraph") if isinstance(u.get("paragraph"), dict) else None
+    if p is None:
+        return {"paragraph_type": None}
+    verb = p.get("verb") if isinstance(p.get("verb"), dict) else {}
+    out: dict[str, Any] = {"paragraph_type": p.get("type"),
+                           **({"paragraph_number": p["number"]} if p.get("number") is not None else {}),
+                           "machine_strength": p.get("strength") or "-",
+                           "machine_intensity": p.get("intensity") or "-",
+                           "machine_verb": verb.get("text") or "-"}
+    if isinstance(p.get("addressees"), list):
+        out["machine_addressees"] = "; ".join(f"{a.get('text')} ({a.get('type')})" for a in p["addressees"]) or "-"
+    return out
+
+
+def example_meta(u: dict) -> dict[str, Any]:
+    m = u.get("meta") if isinstance(u.get("meta"), dict) else {}
+    sel = m.get("selection")
+    return {"unit_id": u["id"], "lang": u.get("lang"), **reading(u), **({"selection": sel} if sel else {}),
+            "source": m.get("source"), "document": m.get("document"),
+            "unap_unit": {k: v for k, v in u.items() if k != "text"}}
+
+
+def check_sizes(units: list[dict], path: Path) -> None:
+    """Refuse the push before it starts if doccano would refuse one of its examples."""
+    for u in units:
+        size = len(json.dumps({"text": u["text"], "meta": {**example_meta(u), "unap_complete": True,
+                                                            "unap_version": "x" * 20}}))
+        if size > MAX_REQUEST_BYTES:
+            raise DoccanoError(f"{path}: unit {u['id']} is {size:,} bytes as a doccano request; doccano accepts "
+                               f"at most {MAX_REQUEST_BYTES:,} (push paragraph units, not whole documents)")
 
 
 # --- project ------------------------------------------------------------------------------------------
@@ -85,6 +162,14 @@ def _examples(client, project_id: int, confirmed: bool | None = None):
     return retry(lambda: list(client.list_examples(project_id, is_confirmed=confirmed)), what="list examples")
 
 
+def find_project(client, project: str, url: str):
+    proj = next((p for p in retry(lambda: list(client.list_projects()), what="list projects") if p.name == project),
+                None)
+    if proj is None:
+        raise DoccanoError(f"no doccano project named {project!r} at {url}")
+    return proj
+
+
 # --- push ---------------------------------------------------------------------------------------------
 def push(path: Path, project: str, settings, *, units: list[dict] | None = None, log=print,
          choose: Callable[[list[dict]], list[dict]] | None = None) -> dict[str, int]:
@@ -92,6 +177,7 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
     not yet complete in the project, the ones to push now: doccano lists examples in creation order, so the
     most informative come first, and a repeated push with a selection brings the next batch."""
     units = units if units is not None else read_units(path)
+    check_sizes(units, path)
     client = connect(settings)
     proj = ensure_project(client, project)
     spans, cats = ensure_labels(client, proj.id)
@@ -109,27 +195,21 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
         if ex is not None and (ex.meta or {}).get("unap_complete"):
             skipped += 1
             continue
+        meta = example_meta(u)
         if ex is None:
-            sel = (u.get("meta") or {}).get("selection")
-            meta = {"unit_id": u["id"], "lang": u.get("lang"), **({"selection": sel} if sel else {}),
-                    "paragraph_type": (u.get("paragraph") or {}).get("type"),
-                    "source": (u.get("meta") or {}).get("source"), "document": (u.get("meta") or {}).get("document")}
             ex = retry(lambda: client.create_example(proj.id, u["text"], meta=meta), what="create example")
             added += 1
         else:  # an interrupted push left this example without (all) its labels: redo them
             retry(lambda: client.delete_all_spans(proj.id, ex.id), what="clear spans")
             retry(lambda: client.delete_all_categories(proj.id, ex.id), what="clear categories")
             resumed += 1
-        for e in _entities(u):
-            if e["label"] in spans:
-                retry(lambda: client.create_span(proj.id, ex.id, e["start"], e["end"], spans[e["label"]]),
-                      what="create span")
-        st = _strength(u)
-        if st in cats:
+        ents, st = in_doccano(u)
+        for e in ents:
+            retry(lambda: client.create_span(proj.id, ex.id, e["start"], e["end"], spans[e["label"]]),
+                  what="create span")
+        if st is not None:
             retry(lambda: client.create_category(proj.id, ex.id, cats[st]), what="create category")
-        meta = dict(ex.meta or {})
-        meta["unap_complete"] = True
-        meta["unap_version"] = unit_version(u["text"], _entities(u), st)
+        meta = {**(ex.meta or {}), **meta, "unap_complete": True, "unap_version": unit_version(u["text"], ents, st)}
         retry(lambda: client.update_example(proj.id, ex.id, meta=meta), what="mark example complete")
     log(f"pushed to doccano project {project!r} (id {proj.id}): {added} new, {resumed} resumed, "
         f"{skipped} already there")
@@ -137,15 +217,19 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
 
 
 # --- pull ---------------------------------------------------------------------------------------------
-def fetch(client, project_id: int, only_approved: bool) -> list[dict[str, Any]]:
+def fetch(client, project_id: int, only_approved: bool) -> tuple[list[dict[str, Any]], int]:
+    """The complete examples pushed by unap (each with its spans and class), and how many are incomplete."""
     span_names = {lt.id: lt.text for lt in retry(lambda: client.list_label_types(project_id, "span"),
                                                  what="list span labels")}
     cat_names = {lt.id: lt.text for lt in retry(lambda: client.list_label_types(project_id, "category"),
                                                 what="list category labels")}
-    out = []
+    out, incomplete = [], 0
     for ex in _examples(client, project_id, True if only_approved else None):
         meta = ex.meta or {}
         if not meta.get("unit_id"):
+            continue
+        if not meta.get("unap_complete"):  # a push was interrupted here: its labels are not the machine's yet
+            incomplete += 1
             continue
         spans = retry(lambda: client.list_spans(project_id, ex.id), what="list spans")
         cats = retry(lambda: client.list_categories(project_id, ex.id), what="list categories")
@@ -153,33 +237,104 @@ def fetch(client, project_id: int, only_approved: bool) -> list[dict[str, Any]]:
                     "entities": [{"start": s.start_offset, "end": s.end_offset, "label": span_names.get(s.label, "?")}
                                  for s in spans],
                     "strength": next((cat_names.get(c.label) for c in cats), None)})
-    return out
+    return out, incomplete
 
 
 def _state_path(gold: Path) -> Path:
     return gold.with_name(gold.name + ".doccano-state.json")
 
 
-def _atomic_write(path: Path, lines: list[str]) -> None:
+def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        for line in lines:
-            f.write(line + "\n")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
-def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
-    """Merge doccano versions into the gold file; returns the change report."""
-    from ..entities.gazetteer import Gazetteer
+def _read_state(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise DoccanoError(f"{path}: not valid JSON ({e.msg}); move it away to treat every unit as new") from None
+    if not isinstance(state, dict):
+        raise DoccanoError(f"{path}: not a JSON object of unit id -> version")
+    return state
+
+
+def pushed_unit(d: dict[str, Any]) -> dict[str, Any] | None:
+    """The unit as it was pushed (from the example's meta), with the example's text; None if not recorded."""
+    rec = d["meta"].get("unap_unit")
+    if not isinstance(rec, dict):
+        return None
+    return {"id": d["unit_id"], "text": d["text"], **{k: v for k, v in rec.items() if k != "id"}}
+
+
+def _legacy_unit(d: dict[str, Any]) -> dict[str, Any]:
+    """What an example pushed without `unap_unit` still tells."""
+    return {"id": d["unit_id"], "text": d["text"], "lang": d["meta"].get("lang"), "label": [], "entities": [],
+            "paragraph": {"type": d["meta"].get("paragraph_type")}}
+
+
+def apply_edits(before: dict[str, Any], ents: list[dict], strength: str | None, gaz) -> tuple[dict, dict]:
+    """`before` (the version the person started from) with the doccano spans and class; returns the new record
+    and the human edits (spans added / removed / relabelled, strength before -> after; empty if none)."""
     from ..entities.ids import entity_id
+
+    rec = copy.deepcopy(before)
+    text = rec["text"]
+    old_ents, old_st = in_doccano(before)
+    old = {(e["start"], e["end"], e["label"]) for e in old_ents}
+    new = {(e["start"], e["end"], e["label"]) for e in ents}
+    edit: dict[str, Any] = {}
+    if old != new:
+        meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
+        year = meta.get("year") if isinstance(meta.get("year"), int) else None
+        lang = rec.get("lang") or "en"
+        kept = [e for e in _full_entities(before) if e["label"] not in ENTITY_LABELS
+                or (e["start"], e["end"], e["label"]) in new]
+        made = []
+        for s, e, lab in sorted(new - old):
+            surface = text[s:e]
+            made.append({"start": s, "end": e, "label": lab, "text": surface,
+                         "id": entity_id(lab, surface, "", text, s, lang, year, gaz) or None})
+        full = sorted(kept + made, key=lambda e: (e["start"], e["end"]))
+        rec["entities"] = full
+        rec["label"] = [[e["start"], e["end"], e["label"]] for e in full]
+        added, removed = sorted(new - old), sorted(old - new)
+        moved = {(s, e) for s, e, _ in added} & {(s, e) for s, e, _ in removed}
+        was = {(s, e): lab for s, e, lab in removed}
+        spans = {"added": [[s, e, lab, text[s:e]] for s, e, lab in added if (s, e) not in moved],
+                 "removed": [[s, e, lab, text[s:e]] for s, e, lab in removed if (s, e) not in moved],
+                 "relabelled": [[s, e, f"{was[s, e]}->{lab}", text[s:e]] for s, e, lab in added if (s, e) in moved]}
+        edit.update({k: v for k, v in spans.items() if v})
+    if strength != old_st:
+        edit["strength"] = f"{old_st} -> {strength}"
+        para = rec.get("paragraph")
+        if not isinstance(para, dict) and "strength" in rec:  # a record with its class at the top
+            rec["strength"] = strength
+        else:
+            if not isinstance(para, dict):
+                para = rec["paragraph"] = {}
+            para["strength"] = strength
+            review = [k for k in REVIEW_ON_STRENGTH_CHANGE if k in para]
+            if review:
+                para["review"] = sorted(set(para.get("review") or []) | set(review))
+    return rec, edit
+
+
+def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
+    """Merge doccano versions into the gold file; returns the change report (`written`: whether the gold file
+    was written; it is not when nothing was merged)."""
+    from ..entities.gazetteer import Gazetteer
 
     units = {u["id"]: u for u in read_units(gold)} if gold.exists() else {}
     order = list(units)
     state_file = _state_path(gold)
-    state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.exists() else {}
-    gaz = Gazetteer.load()
+    state = _read_state(state_file)
+    gaz = None
     report: dict[str, Any] = {"units_added": 0, "units_updated": 0, "unchanged": 0, "conflicts": [],
-                              "bad_spans": [], "entities": Counter(), "strength_changes": []}
+                              "bad_spans": [], "entities": Counter(), "strength_changes": [], "edits": {}}
     for d in pulled:
         uid = d["unit_id"]
         text = d["text"]
@@ -191,41 +346,29 @@ def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
         synced = state.get(uid)  # the version merged at the last pull
         base = synced or d["meta"].get("unap_version")
         local = units.get(uid)
-        local_v = unit_version(local["text"], _entities(local), _strength(local)) if local else None
         human = remote != base or d["approved"]
         if not human or (local is not None and remote == synced):
             report["unchanged"] += 1
             continue
-        if local is not None and local_v not in (base, remote) and remote != base:
+        if local is not None and _version(local) not in (base, remote):
             report["conflicts"].append(uid)
             continue
         if local is not None and local["text"] != text:
             report["bad_spans"].append(f"{uid}: the text in doccano differs from the gold text; unit not merged")
             continue
-        lang = d["meta"].get("lang") or (local or {}).get("lang")
-        full = []
-        for e in sorted(ents, key=lambda e: e["start"]):
-            surface = text[e["start"]:e["end"]]
-            ident = entity_id(e["label"], surface, "", text, e["start"], lang or "en", None, gaz) or None
-            full.append({"start": e["start"], "end": e["end"], "label": e["label"], "text": surface, "id": ident})
-        old = {(e["start"], e["end"]): e["label"] for e in (_entities(local) if local else [])}
-        new = {(e["start"], e["end"]): e["label"] for e in full}
-        for k, lab in new.items():
-            if k not in old:
-                report["entities"][f"{lab} added"] += 1
-            elif old[k] != lab:
-                report["entities"][f"{old[k]}->{lab} relabelled"] += 1
-        for k, lab in old.items():
-            if k not in new:
-                report["entities"][f"{lab} removed"] += 1
-        old_st = _strength(local) if local else None
-        if local is not None and old_st != d["strength"]:
-            report["strength_changes"].append(f"{uid}: {old_st} -> {d['strength']}")
-        para = dict((local or {}).get("paragraph") or {"type": d["meta"].get("paragraph_type")})
-        para["strength"] = d["strength"]
-        rec = {"id": uid, "text": text, "lang": lang, "label": [[e["start"], e["end"], e["label"]] for e in full],
-               "entities": full, "paragraph": para,
-               "meta": {**((local or {}).get("meta") or {}), "doccano": {"approved": d["approved"]}}}
+        before = local if local is not None else (pushed_unit(d) or _legacy_unit(d))
+        if gaz is None:
+            gaz = Gazetteer.load()
+        rec, edit = apply_edits(before, ents, d["strength"], gaz)
+        rec["meta"] = {**(rec.get("meta") if isinstance(rec.get("meta"), dict) else {}),
+                       "doccano": {"approved": d["approved"]}}
+        if edit:
+            report["edits"][uid] = edit
+            for kind in ("added", "removed", "relabelled"):
+                for _, _, lab, _ in edit.get(kind, []):
+                    report["entities"][f"{lab} {kind}"] += 1
+            if "strength" in edit:
+                report["strength_changes"].append(f"{uid}: {edit['strength']}")
         if local is None:
             report["units_added"] += 1
             order.append(uid)
@@ -233,19 +376,30 @@ def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
             report["units_updated"] += 1
         units[uid] = rec
         state[uid] = remote
-    _atomic_write(gold, [json.dumps(units[u], ensure_ascii=False) for u in order])
-    tmp = state_file.with_name(state_file.name + ".tmp")
-    tmp.write_text(json.dumps(state, indent=0, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, state_file)
     report["entities"] = dict(report["entities"])
+    report["written"] = bool(report["units_added"] or report["units_updated"])
+    if report["written"]:
+        _atomic_write(gold, "".join(json.dumps(units[u], ensure_ascii=False) + "\n" for u in order))
+        _atomic_write(state_file, json.dumps(state, indent=0, sort_keys=True))
     return report
 
 
 def pull(project: str, gold: Path, settings, *, only_approved: bool = False) -> dict[str, Any]:
+    """Fetch and merge; when nothing is merged, `report["nothing"]` says why (and the gold file is untouched)."""
+    if gold.exists():  # a bad gold or state file is one clear error before any request
+        read_units(gold)
+    _read_state(_state_path(gold))
     client = connect(settings)
-    proj = next((p for p in retry(lambda: list(client.list_projects()), what="list projects") if p.name == project),
-                None)
-    if proj is None:
-        raise DoccanoError(f"no doccano project named {project!r} at {settings.url}")
-    pulled = fetch(client, proj.id, only_approved)
-    return merge(pulled, gold)
+    proj = find_project(client, project, settings.url)
+    pulled, incomplete = fetch(client, proj.id, only_approved)
+    report = merge(pulled, gold)
+    report["incomplete"] = incomplete
+    if not report["written"] and not report["conflicts"]:  # conflicts are reported on their own
+        if not pulled:
+            why = "no example is approved" if only_approved else "it holds no example pushed by unap"
+        else:
+            since = "the last pull" if _state_path(gold).exists() else "the push"
+            n = len(pulled)
+            why = f"{n} example{'s' if n != 1 else ''} pulled, none changed or approved since {since}"
+        report["nothing"] = f"nothing to merge from doccano project {project!r}: {why}"
+    return report
