@@ -4,47 +4,160 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 
+_BAR = None  # the progress bar while one is drawn: messages are written through it, never onto its line
+
+
 def _err(msg: str) -> None:
-    print(f"unap: {msg}", file=sys.stderr)
+    if _BAR is not None and not _BAR.disable:
+        _BAR.write(f"unap: {msg}", file=sys.stderr)
+    else:
+        print(f"unap: {msg}", file=sys.stderr)
 
 
-def unit_tasks(args: argparse.Namespace, errors: list, warnings: list, stats: dict, done: set):
-    """Units of the input paths as tasks for an engine; errors and warnings reported as they come."""
+def output_problem(out: Path, *, folder: bool = False) -> str | None:
+    """Why `out` cannot be written, checked before any work is done (None: it can)."""
+    if not folder and out.is_dir():
+        return f"{out}: is a folder; name an output file"
+    if folder and out.exists() and not out.is_dir():
+        return f"{out}: is a file; this output is a folder"
+    parent = out.parent if not (folder and out.is_dir()) else out
+    if not parent.is_dir():
+        return f"{out}: output folder {parent} does not exist"
+    if not _can_create_in(parent):
+        return f"{out}: output folder {parent} is not writable"
+    return None
+
+
+def _can_create_in(folder: Path) -> bool:
+    """Try it: permission bits say nothing for root or a read-only mount."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".unap-probe-"):
+            return True
+    except OSError:
+        return False
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why a folder (made with its parents if missing) cannot be written into; None: it can."""
+    probe = folder
+    while not probe.exists():
+        probe = probe.parent
+    if not probe.is_dir():
+        return f"{folder}: {probe} is a file, not a folder"
+    if not _can_create_in(probe):
+        return f"{folder}: {probe} is not writable"
+    return None
+
+
+def input_bytes(paths: list[str]) -> int:
+    """Bytes of every input file: the progress bar's total, known before the work starts."""
+    from .io.read import iter_files
+
+    return sum(f.stat().st_size for f in iter_files(paths) if isinstance(f, Path))
+
+
+def unit_tasks(args: argparse.Namespace, errors: list, warnings: list, stats: dict, done: set,
+               advance=lambda n: None):
+    """Units of the input paths as tasks for an engine; errors and warnings reported as they come.
+
+    `advance(n)` moves the progress bar by input bytes: each unit by its text, the rest of a file when the next
+    begins (headers, blank lines, a bad file). A unit id seen before is a warning, or with --strict an error
+    and the unit is skipped.
+    """
     from .io.decode import InputError
     from .io.read import Unit, Warning_, read_units
+
+    seen: dict[str, str] = {}
+    source, used = None, 0
+
+    def file_done():
+        if source is not None:
+            try:
+                advance(max(0, Path(source).stat().st_size - used))
+            except OSError:
+                pass
 
     for item in read_units(args.paths, unit=args.unit, lang=args.lang):
         if isinstance(item, InputError):
             errors.append(str(item))
             _err(str(item))
+            if item.line is None:
+                try:
+                    advance(Path(item.path).stat().st_size)
+                except OSError:
+                    pass
         elif isinstance(item, Warning_):
             warnings.append(str(item))
             if not args.quiet:
                 _err(str(item))
         elif isinstance(item, Unit):
+            src = item.meta.get("source")
+            if src != source:
+                file_done()
+                source, used = src, 0
+            size = len(item.text.encode("utf-8"))
+            used += size
+            where = f"{src}:{item.meta['line']}" if item.meta.get("line") else str(src)
+            if item.id in seen:
+                msg = f"unit id {item.id} already used at {seen[item.id]}"
+                if getattr(args, "strict", False):
+                    errors.append(f"{where}: {msg}; skipped (--strict)")
+                    _err(errors[-1])
+                    continue
+                warnings.append(f"{where}: warning: {msg}")
+                if not args.quiet:
+                    _err(warnings[-1])
+            else:
+                seen[item.id] = where
             if item.id in done:
                 stats["skipped"] += 1
+                advance(size)
                 continue
             stats["documents"].add(item.meta.get("document") or item.meta.get("source"))
-            yield item.to_task()
+            task = item.to_task()
+            task["weight"] = size
+            yield task
+    file_done()
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """--format, or what the output's suffix says (`-o x.spacy` is a DocBin)."""
+    if args.format:
+        return args.format
+    return "spacy" if str(args.output).lower().endswith(".spacy") else "jsonl"
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
+    global _BAR
     from .engines import local
+    from .io import langid
     from .io.write import JsonlWriter, write_docbin
     from . import models
 
     out = Path(args.output)
-    fmt = args.format
+    fmt = args.format = output_format(args)
+    if args.lang not in ("auto", *langid.SUPPORTED):
+        _err(langid.unsupported_message(args.lang))
+        return 2
+    if fmt == "spacy" and args.resume:
+        _err("--resume works with JSONL output only (a DocBin is written whole at the end)")
+        return 2
     if args.engine == "dask":
         return annotate_dask(args, out)
-    paths = {lang: str(models.resolve(args.model, lang)) for lang in ("zh", "en")}
-    wanted = [args.lang] if args.lang in ("zh", "en") else ["zh", "en"]
+    problem = output_problem(out)
+    if problem:
+        _err(problem)
+        return 2
+    paths = {lang: str(models.resolve(args.model, lang)) for lang in langid.SUPPORTED}
+    wanted = [args.lang] if args.lang in langid.SUPPORTED else list(langid.SUPPORTED)
     missing = [lang for lang in wanted if not (Path(paths[lang]) / "config.cfg").is_file()]
     if len(missing) == len(wanted):
         _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or train one: `unap train`)")
@@ -56,9 +169,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except (FileNotFoundError, OSError) as e:
         _err(str(e))
         return 2
-    if fmt == "spacy" and not out.parent.is_dir():
-        _err(f"{out}: output folder {out.parent} does not exist")
-        return 2
     done = writer.done if writer else set()
 
     errors: list[str] = []
@@ -68,19 +178,23 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     types: collections.Counter = collections.Counter()
     strengths: collections.Counter = collections.Counter()
     docs_bytes: list[bytes] = []
+    weights: dict[str, int] = {}
+
+    from tqdm import tqdm
+    show_bar = not args.quiet and sys.stderr.isatty()
+    _BAR = bar = tqdm(total=input_bytes(args.paths) if show_bar else None, unit="B", unit_scale=True,
+                      disable=not show_bar, file=sys.stderr, desc="annotate")
 
     def tasks():
-        return unit_tasks(args, errors, warnings, stats, done)
+        for t in unit_tasks(args, errors, warnings, stats, done, advance=bar.update):
+            weights[t["id"]] = t.pop("weight")
+            yield t
 
-    try:
-        from tqdm import tqdm
-        bar = tqdm(unit=" units", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
-    except ImportError:  # pragma: no cover
-        bar = None
     t0 = time.time()
     try:
         for res in local.run(tasks(), paths=paths, n_process=args.n_process, batch_size=args.batch_size,
                              want_docs=(fmt == "spacy"), backbone=args.backbone):
+            bar.update(weights.pop(res["id"], 0))
             if "error" in res:
                 errors.append(f"{res['id']}: {res['error']}")
                 _err(errors[-1])
@@ -94,22 +208,23 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             labels.update(s["labels"])
             types.update(s["types"])
             strengths.update(s["strengths"])
-            if bar is not None:
-                bar.update(1)
     except KeyboardInterrupt:
+        bar.close()
+        _BAR = None
         if writer:
             writer.close_partial()
         _err(f"interrupted; {out}.part holds what was done: rerun with --resume")
         return 130
-    if bar is not None:
-        bar.close()
-    if writer:
-        writer.commit()
-    elif fmt == "spacy":
-        from . import models as m
-        vocab = m.load(Path(next(iter(paths.values())))).vocab if docs_bytes else None
-        if vocab is not None:
-            write_docbin(docs_bytes, out, vocab)
+    bar.close()
+    _BAR = None
+    try:
+        if writer:
+            writer.commit()
+        elif fmt == "spacy" and docs_bytes:
+            write_docbin(docs_bytes, out, models.load(Path(next(iter(paths.values())))).vocab)
+    except OSError as e:
+        _err(f"{out}: cannot write: {e.strerror or e}")
+        return 2
     dt = time.time() - t0
     summary = (f"{stats['units']} units from {len(stats['documents'])} documents in {dt:.1f}s"
                f" ({len(stats['documents']) / dt if dt else 0:.1f} docs/s)"
@@ -137,41 +252,66 @@ def _backbone_ready(args: argparse.Namespace, langs: list[str]) -> bool:
 
 
 def annotate_dask(args: argparse.Namespace, out: Path) -> int:
-    """`--engine dask`: partitioned JSONL in the output folder plus manifest.json."""
+    """`--engine dask`: partitioned JSONL in the output folder plus manifest.json.
+
+    The parts are written into a staging folder beside OUT, which replaces OUT only when the run is complete:
+    an earlier run's parts never mix with the new ones, and an interrupted run leaves OUT as it was. A folder
+    that holds files already is replaced only with --overwrite.
+    """
+    import shutil
+    import tempfile
+
     from . import models
     from .engines import dask_engine
+    from .io import langid
 
     if args.resume or args.format != "jsonl":
         _err("--engine dask writes partitioned JSONL; it does not take --resume or --format spacy")
         return 2
-    paths = {lang: str(models.resolve(args.model, lang)) for lang in ("zh", "en")}
+    problem = output_problem(out, folder=True)
+    if problem:
+        _err(problem)
+        return 2
+    if out.is_dir() and any(out.iterdir()) and not args.overwrite:
+        _err(f"{out}: folder is not empty (an earlier run?); pass --overwrite to replace it")
+        return 2
+    paths = {lang: str(models.resolve(args.model, lang)) for lang in langid.SUPPORTED}
     if not any((Path(p) / "config.cfg").is_file() for p in paths.values()):
         _err(f"{paths['zh']}: no spaCy pipeline there (pass --model)")
         return 2
-    wanted = [args.lang] if args.lang in ("zh", "en") else ["zh", "en"]
+    wanted = [args.lang] if args.lang in langid.SUPPORTED else list(langid.SUPPORTED)
     if not _backbone_ready(args, [lang for lang in wanted if (Path(paths[lang]) / "config.cfg").is_file()]):
-        return 2
-    if out.exists() and not out.is_dir():
-        _err(f"{out}: with --engine dask the output is a folder, and this is a file")
         return 2
     errors: list[str] = []
     stats = {"units": 0, "skipped": 0, "documents": set()}
     docs = stats["documents"]
 
     def tasks():
-        return unit_tasks(args, errors, [], stats, set())
+        for t in unit_tasks(args, errors, [], stats, set()):
+            t.pop("weight", None)
+            yield t
 
     t0 = time.time()
     units = 0
     labels: collections.Counter = collections.Counter()
-    for part in dask_engine.run(tasks(), out, paths=paths, scheduler=args.scheduler, n_workers=args.workers,
-                                partition_size=args.partition_size, backbone=args.backbone):
-        units += part["units"]
-        for e in part["errors"]:
-            errors.append(e)
-            _err(e)
-        for srec in part["summaries"]:
-            labels.update(srec["labels"])
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".staging", dir=out.parent))
+    try:
+        for part in dask_engine.run(tasks(), staging, paths=paths, scheduler=args.scheduler,
+                                    n_workers=args.workers, partition_size=args.partition_size,
+                                    backbone=args.backbone):
+            units += part["units"]
+            for e in part["errors"]:
+                errors.append(e)
+                _err(e)
+            for srec in part["summaries"]:
+                labels.update(srec["labels"])
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        if out.exists():
+            os.replace(out, old)
+        os.replace(staging, out)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     dt = time.time() - t0
     print(f"{units} units from {len(docs)} documents in {dt:.1f}s on dask ({args.scheduler or 'local cluster'}); "
           f"entities: {dict(labels)}; {len(errors)} errors -> {out}/ (manifest.json)", file=sys.stderr)
@@ -187,9 +327,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     except (run.GoldError, OSError) as e:
         _err(str(e))
         return 2
-    from .io.read import detect_lang
+    from .io import langid
+    name = args.name or time.strftime("%Y%m%d-%H%M%S")
+    problem = folder_problem(Path(args.runs_dir) / name)
+    if problem:
+        _err(problem)
+        return 2
+    refused = []
     for u in units:
-        u["lang"] = u.get("lang") or args.lang or detect_lang(u["text"]) or "en"
+        try:
+            u["lang"] = langid.choose(u["text"], u.get("lang") or args.lang or "auto")[0]
+        except ValueError as e:
+            refused.append(f"{args.gold}: unit {u.get('id')}: {e}")
+    if refused:
+        _err(refused[0] + (f" (and {len(refused) - 1} more units)" if len(refused) > 1 else ""))
+        return 2
     langs = sorted({u["lang"] for u in units})
 
     def load(model: str | None):
@@ -220,7 +372,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if bad:
         _err(f"unknown configuration {bad[0]!r} (use shipped, rules, model, combined)")
         return 2
-    name = args.name or time.strftime("%Y%m%d-%H%M%S")
     scores = {"schema_version": run.SCHEMA_VERSION, "name": name, "model": args.model or "models/ (shipped)",
               "gold": args.gold, "units": len(units), "languages": langs, "configs": {}}
     tallies = {}
@@ -438,13 +589,17 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("paths", nargs="+", help=".txt/.md resolutions, folders of them, or .jsonl units")
     a.add_argument("-o", "--output", required=True, help="output file (.jsonl, or .spacy with --format spacy)")
     a.add_argument("--unit", choices=["paragraph", "document"], default="paragraph")
-    a.add_argument("--lang", choices=["auto", "zh", "en"], default="auto")
+    a.add_argument("--lang", choices=["auto", "zh", "en", "fr", "es", "ru", "ar"], default="auto",
+                   help="auto: identify each file's / unit's language; zh and en are supported so far")
     a.add_argument("--model", default=None, help="pipeline folder, or a folder holding unap-zh/ and unap-en/")
-    a.add_argument("--format", choices=["jsonl", "spacy"], default="jsonl")
+    a.add_argument("--format", choices=["jsonl", "spacy"], default=None,
+                   help="default: spacy when OUTPUT ends in .spacy, else jsonl")
     a.add_argument("--n-process", type=int, default=1)
     a.add_argument("--batch-size", type=int, default=32)
     a.add_argument("--resume", action="store_true", help="skip units already in OUTPUT (or its .part)")
     a.add_argument("-q", "--quiet", action="store_true")
+    a.add_argument("--strict", action="store_true", help="a unit id used twice is an error (default: a warning)")
+    a.add_argument("--overwrite", action="store_true", help="--engine dask: replace a non-empty output folder")
     a.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="dask: partitions on a Dask cluster; -o is then a folder of part files + manifest.json")
     a.add_argument("--scheduler", default=None, help="Dask scheduler address (default: start a local cluster)")

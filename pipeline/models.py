@@ -1,6 +1,7 @@
 """Where the shipped pipelines live and how they are loaded (once per process)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import spacy
@@ -9,8 +10,25 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories for spacy.load)
 
 ROOT = Path(__file__).resolve().parent.parent
-MODELS_DIR = ROOT / "models"
-CONFIG_DIR = MODELS_DIR / "configs"
+
+
+def _models_dir() -> Path:
+    """$UNAP_MODELS, else the repository's models/ (an editable install or a checkout), else the pipelines
+    installed with the wheel (the data package `unap_models`, see pyproject.toml)."""
+    if os.environ.get("UNAP_MODELS"):
+        return Path(os.environ["UNAP_MODELS"])
+    repo = ROOT / "models"
+    if (repo / "configs").is_dir():
+        return repo
+    try:
+        import unap_models
+    except ImportError:
+        return repo
+    return Path(unap_models.__path__[0])
+
+
+MODELS_DIR = _models_dir()
+CONFIG_DIR = ROOT / "models" / "configs"
 
 
 def default_model(lang: str) -> Path:

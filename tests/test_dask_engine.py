@@ -32,3 +32,21 @@ def test_dask_output_equals_single_process(tmp_path):
 def test_dask_engine_refuses_resume(tmp_path, capsys):
     assert main(["annotate", str(SC), "-o", str(tmp_path / "d"), "--engine", "dask", "--resume"]) == 2
     assert "does not take --resume" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_dask_rerun_into_an_earlier_run_replaces_it_whole(tmp_path, capsys):
+    out = tmp_path / "dask"
+    common = ["-q", "--engine", "dask", "--workers", "1"]
+    assert main(["annotate", str(SEED), str(GA), "-o", str(out), "--partition-size", "25", *common]) == 0
+    assert len(list(out.glob("part-*.jsonl"))) > 3
+    # a second run into the same folder is refused without --overwrite, and leaves the earlier run whole
+    assert main(["annotate", str(SC), "-o", str(out), *common]) == 2
+    assert "folder is not empty (an earlier run?); pass --overwrite" in capsys.readouterr().err
+    assert len(list(out.glob("part-*.jsonl"))) > 3
+    assert main(["annotate", str(SC), "-o", str(out), "--overwrite", *common]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "part-00000.jsonl"]
+    lines = (out / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == manifest["units"] == 10
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dask")]  # no staging folder left

@@ -5,17 +5,18 @@ Errors are values (InputError), not exceptions, so a batch goes on past a bad do
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..structure.model import Document
 from ..structure.parse import parse_document
-from .decode import CJK, InputError, decode
+from ..structure.split import split_documents
+from . import langid
+from .decode import InputError, decode
+from .jsonl import json_error
 
 SUFFIXES = {".txt", ".md", ".jsonl"}
-LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass
@@ -43,11 +44,8 @@ class Warning_:
 
 
 def detect_lang(text: str) -> str | None:
-    """'zh' or 'en' by script; None when the text has neither."""
-    cjk, latin = len(CJK.findall(text[:20000])), len(LATIN.findall(text[:20000]))
-    if cjk == 0 and latin == 0:
-        return None
-    return "zh" if cjk >= 0.2 * latin else "en"
+    """The identified language's ISO code (any language, see `langid`); None when the text has no letters."""
+    return langid.identify(text)[0]
 
 
 def iter_files(paths: list[str]) -> Iterator[Path | InputError]:
@@ -66,13 +64,14 @@ def iter_files(paths: list[str]) -> Iterator[Path | InputError]:
             yield path
 
 
-def _pick_lang(text: str, lang: str, where: str, line: int | None = None) -> str:
-    if lang in ("zh", "en"):
-        return lang
-    found = detect_lang(text)
-    if found is None:
-        raise InputError(where, "no Chinese or Latin letters: cannot tell the language (use --lang)", line)
-    return found
+def _pick_lang(text: str, lang: str, where: str, line: int | None = None) -> tuple[str, Warning_ | None]:
+    """The supported language to annotate `text` in, and a warning if it is doubtful; or InputError
+    (unsupported or unknown language)."""
+    try:
+        found, doubt = langid.choose(text, lang)
+    except ValueError as e:
+        raise InputError(where, str(e), line)
+    return found, Warning_(f"{where}:{line}" if line else where, doubt) if doubt else None
 
 
 def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
@@ -87,7 +86,7 @@ def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputError(str(path), f"malformed JSON ({e.msg} at column {e.colno})", n)
+            yield InputError(str(path), json_error(e), n)
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield InputError(str(path), "a unit needs a JSON object with a string 'text'", n)
@@ -97,11 +96,13 @@ def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
             continue
         meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
         try:
-            unit_lang = rec.get("lang") if rec.get("lang") in ("zh", "en") else _pick_lang(rec["text"], lang,
-                                                                                        str(path), n)
+            unit_lang, doubt = _pick_lang(rec["text"], rec["lang"].lower() if isinstance(rec.get("lang"), str)
+                                   and rec["lang"] else lang, str(path), n)
         except InputError as e:
             yield e
             continue
+        if doubt:
+            yield doubt
         uid = str(rec["id"]) if rec.get("id") not in (None, "") else f"{path.name}:{n}"
         yield Unit(uid, rec["text"], unit_lang, {**meta, "source": str(path), "line": n})
 
@@ -159,24 +160,34 @@ def read_units(paths: list[str], *, unit: str = "paragraph", lang: str = "auto"
             continue
         try:
             text, enc = decode(item.read_bytes(), str(item))
-            doc_lang = _pick_lang(text, lang, str(item))
+            doc_lang, doubt = _pick_lang(text, lang, str(item))
         except InputError as e:
             yield e
             continue
         except OSError as e:
             yield InputError(str(item), f"cannot read: {e.strerror}")
             continue
+        if doubt:
+            yield doubt
         stem = item.name.rsplit(".", 1)[0]
-        doc = parse_document(text, lang=doc_lang, fmt=item.suffix.lower().lstrip("."), source=str(item),
-                             doc_id=None)
-        if doc.id == str(item):
-            doc.id = stem
-        if doc.id in doc_ids:  # two files claim one symbol: keep ids unique so units never collide
-            doc.warnings.append(f"document id {doc.id} already used by {doc_ids[doc.id]}; using {doc.id}@{stem}")
-            doc.id = f"{doc.id}@{stem}"
-        doc_ids[doc.id] = str(item)
-        for w in doc.warnings:
-            yield Warning_(str(item), w)
-        for u in document_units(doc, unit):
-            u.meta["encoding"] = enc
-            yield u
+        pieces = split_documents(text)
+        if len(pieces) > 1:
+            yield Warning_(str(item), f"holds {len(pieces)} resolutions: each is a document of its own")
+        for k, piece in enumerate(pieces, start=1):
+            doc = parse_document(piece, lang=doc_lang, fmt=item.suffix.lower().lstrip("."), source=str(item),
+                                 doc_id=None)
+            if doc.id == str(item):
+                doc.id = stem if len(pieces) == 1 else f"{stem}@{k}"
+            if doc.id in doc_ids:  # two files claim one symbol: keep ids unique so units never collide
+                doc.warnings.append(f"document id {doc.id} already used by {doc_ids[doc.id]}; "
+                                    f"using {doc.id}@{stem}")
+                doc.id = f"{doc.id}@{stem}"
+            doc_ids[doc.id] = str(item)
+            where = str(item) if len(pieces) == 1 else f"{item} ({doc.id})"
+            for w in doc.warnings:
+                yield Warning_(where, w)
+            for u in document_units(doc, unit):
+                u.meta["encoding"] = enc
+                if len(pieces) > 1:
+                    u.meta["part"] = k
+                yield u

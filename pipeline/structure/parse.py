@@ -26,6 +26,7 @@ FURNITURE = [
 ZH_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
 MD_MARKER = re.compile(r"\[\^(\w+)\]")
 JOIN = {"zh": "", "en": " "}
+MAX_LOOSE = 50  # more untyped paragraphs than this (and most of the document) are worth a warning
 
 
 def _furniture(text: str, running: set[str]) -> bool:
@@ -210,6 +211,10 @@ def _finish(doc_id, lang, source, header, paragraphs, notes, warnings, md) -> Do
     for p in paragraphs:
         if p.role not in ("annex",):
             _link_markers(p, lang, notes, md, linked)
+    loose = sum(p.type == "other" and p.role in (None, "unstructured") for p in paragraphs)
+    if loose > MAX_LOOSE and loose > len(paragraphs) / 2:
+        warnings.append(f"{loose} of {len(paragraphs)} paragraphs fit no part of a resolution (typed 'other'): "
+                        "is this one resolution?")
     unlinked = sorted(set(notes) - linked, key=lambda k: (len(k), k))
     if unlinked:
         warnings.append(f"footnotes without a marker in the text: {', '.join(unlinked)}")
