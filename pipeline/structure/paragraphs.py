@@ -15,7 +15,7 @@ from .blocks import NUMBERED, SUBPARA, SUPERSCRIPTS
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
-TRAILING_MARKERS = re.compile(rf"[\s{SUPERSCRIPTS}⁻]+$|(?<=[,.;:，。；：])\d{{1,2}}$|\[\^\w+\]$")
+TRAILING_MARKERS = re.compile(rf"[\s{SUPERSCRIPTS}⁻]+$|(?<=[,.;:，。；：])\s?\d{{1,3}}/?$|\[\^\w+\]$")
 TERMINAL = set(",.;:，。；：!?！？")
 FORMULA = {
     "en": re.compile(r"^(The|Le) (General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
@@ -51,15 +51,19 @@ def is_heading(text: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def operative_openers(lang: str) -> tuple[str, ...]:
-    """Operative openers of a language from the lexicon, longest first."""
+def openers(lang: str, kind: str) -> tuple[str, ...]:
+    """Openers of a kind ("operative", "preambular") of a language from the lexicon, longest first."""
     path = LEXICON_DIR / f"opverbs.{lang}.tsv"
     out: list[str] = []
     with open(path, encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            if row["kind"] == "operative":
+            if row["kind"] == kind:
                 out.append(row["phrase"].lower())
     return tuple(sorted(set(out), key=len, reverse=True))
+
+
+def operative_openers(lang: str) -> tuple[str, ...]:
+    return openers(lang, "operative")
 
 
 CONNECTIVES = {
@@ -70,11 +74,33 @@ CONNECTIVES = {
 }
 
 
-def starts_operative(text: str, lang: str) -> bool:
+def _starts_with(text: str, lang: str, phrases: tuple[str, ...]) -> bool:
     body = NUMBERED.sub("", text, count=1)
     body = CONNECTIVES[lang].sub("", body.strip()).lower()
     return any(body.startswith(op) and (lang == "zh" or len(body) == len(op) or not body[len(op)].isalpha())
-               for op in operative_openers(lang))
+               for op in phrases)
+
+
+def starts_operative(text: str, lang: str) -> bool:
+    return _starts_with(text, lang, operative_openers(lang))
+
+
+# English preambular paragraphs open with a participle or an adjective of state of mind; the lexicon lists
+# the common ones, this catches the rest ("Acknowledging", "Disturbed", "Appalled", "Desirous")
+EN_OPENER_SHAPE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ed|ful|ous)|Aware|Having|Bearing)\b"
+                             r"(?! Nations| States| Kingdom| Republic| Arab| Emirates)")
+
+
+def starts_with_opener(text: str, lang: str) -> bool:
+    """Does the text open with an operative or preambular phrase of the lexicon?"""
+    return _starts_with(text, lang, operative_openers(lang)) or _starts_with(text, lang, openers(lang, "preambular"))
+
+
+def starts_paragraph(text: str, lang: str) -> bool:
+    """Could a paragraph start with this text? A number, a sub-paragraph label or an opening phrase."""
+    if NUMBERED.match(text) or SUBPARA.match(text) or starts_with_opener(text, lang):
+        return True
+    return lang == "en" and bool(EN_OPENER_SHAPE.match(text.strip()))
 
 
 def type_from_text(text: str, lang: str) -> tuple[str, int | None]:

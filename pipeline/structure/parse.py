@@ -10,36 +10,66 @@ from __future__ import annotations
 
 import re
 
-from .blocks import (NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, ZH_FOOTNOTE, Block, front_matter, md_footnotes,
-                     normalize, split_blocks)
+from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, front_matter, md_footnotes, normalize, split_blocks
 from .header import read_header, read_signature
 from .model import Document, Footnote, Paragraph
+from .pages import TITLE_LINE, running_titles, strip_furniture, take_footnotes
 from .paragraphs import (ANNEX, FORMULA, SIGNATURE, is_heading, is_open, is_subparagraph, starts_operative,
-                         strip_markers)
+                         starts_paragraph, starts_with_opener, strip_markers)
 
-FURNITURE = [
-    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),  # page x/y
-    re.compile(r"^\d{2}-\d{5}(\s*\([A-Z]\))?(\s+\*\d+\*)?$"),  # job number 24-23385 (C)
-    re.compile(r"^[A-Z]{1,2}/(RES/)?[\w./()-]+$"),  # a lone document symbol (running header)
-    re.compile(r"^(Please recycle|请回收)\W*$", re.I),
-]
 ZH_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
 MD_MARKER = re.compile(r"\[\^(\w+)\]")
 JOIN = {"zh": "", "en": " "}
 MAX_LOOSE = 50  # more untyped paragraphs than this (and most of the document) are worth a warning
 
 
-def _furniture(text: str, running: set[str]) -> bool:
-    return any(p.match(text) for p in FURNITURE) or text in running
+def _continues(prev: Paragraph, block: Block, lang: str) -> bool:
+    """Does `block` carry on the paragraph `prev` that a page break (and footnotes, furniture) cut?
 
-
-def _continues(prev: Paragraph, block: str, lang: str) -> bool:
-    """Does `block` carry on the paragraph `prev` that a page break (and footnotes) cut?"""
-    if not is_open(prev.text) or NUMBERED.match(block) or is_subparagraph(block):
+    A paragraph that stops mid-sentence goes on in the next block unless that block starts a paragraph of its
+    own (a number, a sub-paragraph label, an opening verb, a heading). A paragraph that ends with a comma or
+    semicolon goes on only in a block that no paragraph could start with: in English a lower-case word, and,
+    right after a page break, any word that is not an opener."""
+    t = block.text
+    if NUMBERED.match(t) or is_subparagraph(t) or (lang == "en" and SIGNATURE[lang].match(t)):
         return False
-    if lang == "en":
-        return block[:1].islower() or block[:1].isdigit()
-    return not is_heading(prev.text, lang) or prev.type == "preambular"
+    if is_open(prev.text):
+        if lang == "en":
+            return t[:1].islower() or t[:1].isdigit() or not (starts_with_opener(t, lang) or is_heading(t, lang))
+        return not is_heading(prev.text, lang) or prev.type == "preambular"
+    if lang == "en" and t[:1].islower():
+        return True
+    return (block.brk and strip_markers(prev.text)[-1:] in (",", ";", "，", "；")
+            and not starts_paragraph(t, lang) and not is_heading(t, lang))
+
+
+# words a number after them belongs to ("Article 2 of the Charter", "Goal 16 of"): not footnote markers
+NUMBERED_NOUNS = {"article", "articles", "chapter", "goal", "goals", "principle", "rule", "rules", "part", "section",
+                  "annex", "protocol", "phase", "paragraph", "paragraphs", "resolution", "resolutions", "decision",
+                  "item", "items", "target", "targets", "volume", "level", "category", "step", "option", "stage",
+                  "committee", "group", "class", "schedule", "appendix", "table", "figure", "box", "session", "year",
+                  "years", "week", "weeks", "day", "days", "month", "months", "page", "pages", "no", "vol", "para"}
+
+
+def _marker_patterns(n: str) -> list[re.Pattern[str]]:
+    """Where plain digits n are a footnote marker, most certain first: glued to the end of a word, a
+    punctuation mark or a year ("groups,5 and", "Goals;10", "2025–20288"); at the very end of a paragraph
+    after a punctuation mark and a space ("the Sea, 10"); after a comma or semicolon that follows a word,
+    before a lower-case word ("Nations, 2 the threat"); glued to the next word ("Weapons 6and"); after a
+    capitalized word, before a lower-case one ("the Arms Trade Treaty 10 that"), unless the word is one a
+    number belongs to ("Article 2 of")."""
+    return [re.compile(r"(?:(?<=[A-Za-z,.;:)’”])|(?<=\b\d{4}))" + n + r"(?=[\s,.;:]|$)"),
+            re.compile(r"(?<=[,.;:] )" + n + r"\s*$"),
+            re.compile(r"(?<=[A-Za-z)’”][,;] )" + n + r"(?= [a-z])(?! (?:and|or|to) \d)"),
+            re.compile(r"(?<=[A-Za-z,;] )" + n + r"(?=[a-z]{2,}\b)"),
+            re.compile(r"(?<=[a-z] )" + n + r"(?= [a-z]+\b)(?! (?:and|or|to) \d)")]
+
+
+def _marker_at(text: str, m: re.Match[str], tier: int) -> bool:
+    before = re.search(r"(\w+) $", text[:m.start()])  # the word before, a space between
+    if tier == 4 and not (before and before.group(1)[:1].isupper()):
+        return False  # a plain number between two words only counts after a name ("Treaty 10 that")
+    return not (before and before.group(1).lower() in NUMBERED_NOUNS)
 
 
 def _link_markers(p: Paragraph, lang: str, notes: dict[str, Footnote], md: bool, linked: set[str]) -> None:
@@ -55,22 +85,31 @@ def _link_markers(p: Paragraph, lang: str, notes: dict[str, Footnote], md: bool,
     for m in MD_MARKER.finditer(text):
         p.markers.append({"start": m.start(), "end": m.end(), "refs": [m.group(1)]})
         linked.add(m.group(1))
-    if md and notes:
-        # markers that lost their brackets in PDF conversion: digits glued to a word, a punctuation mark or a
-        # year; only the next few footnote numbers not yet linked are accepted, so that ordinary numbers in
-        # the text are not taken for markers
+    if (md or lang == "en") and notes:
+        # markers written as plain digits (PDF extraction, brackets lost in conversion). Markers run in order
+        # through a document, so only the next few footnote numbers above the last one linked are looked for,
+        # after the markers already found in the paragraph, and only where a marker stands and a number does not
+        numbered = sorted((k for k in notes if k.isdigit()), key=int)
+        explicit = [(int(r), mk) for mk in p.markers for r in mk["refs"] if r.isdigit()]
+        last = max((int(k) for k in linked if k.isdigit() and all(k not in mk["refs"] for mk in p.markers)),
+                   default=0)
+        pos = 0
         while True:
-            found = False
-            for n in [k for k in sorted(notes, key=lambda k: (len(k), k)) if k.isdigit() and k not in linked][:3]:
-                pat = re.compile(r"(?:(?<=[A-Za-z,.;:)’”])|(?<=\b\d{4}))" + n + r"(?=[\s,.;:]|$)")
-                m = pat.search(text)
-                if m and not any(mk["start"] <= m.start() < mk["end"] for mk in p.markers):
-                    p.markers.append({"start": m.start(), "end": m.end(), "refs": [n]})
-                    linked.add(n)
-                    found = True
+            hit = None
+            for n in [k for k in numbered if int(k) > last and k not in linked][:3]:
+                # between the explicit markers ([^n], superscripts) of lower and of higher numbers
+                lo = max([pos] + [mk["end"] for r, mk in explicit if r < int(n)])
+                hi = min([len(text)] + [mk["start"] for r, mk in explicit if r > int(n)])
+                hit = next(((n, m) for tier, pat in enumerate(_marker_patterns(n)) for m in pat.finditer(text, lo)
+                            if m.start() < hi and _marker_at(text, m, tier)), None)
+                if hit:
                     break
-            if not found:
+            if hit is None:
                 break
+            n, m = hit
+            p.markers.append({"start": m.start(), "end": m.end(), "refs": [n]})
+            linked.add(n)
+            last, pos = int(n), m.end()
         p.markers.sort(key=lambda mk: mk["start"])
     for mk in p.markers:
         linked.update(mk["refs"])
@@ -84,41 +123,16 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
     md = fmt == "md"
     if md:
         meta, text = front_matter(text)
-        defs, text = md_footnotes(text)
+        defs, text, def_lines = md_footnotes(text)
         notes.update({k: Footnote(k, v) for k, v in defs.items()})
-    blocks = split_blocks(text, lang)
+    # page furniture (page and job numbers, symbol, running title) and footnote blocks left by page breaks
+    running = running_titles(text, meta.get("symbol"), lang)
+    text, breaks = strip_furniture(text, running)
+    if md:
+        breaks |= def_lines  # footnote definitions amid the text stood at a page break
+    blocks = split_blocks(text, lang, breaks)
     warnings: list[str] = []
-
-    # footnote definitions written as superscript blocks (PDF extraction)
-    kept: list[Block] = []
-    for b in blocks:
-        m = ZH_FOOTNOTE.match(b.text)
-        if m:
-            key = str(int(m.group(1).translate(SUP_TO_DIGIT)))
-            notes[key] = Footnote(key, m.group(2).strip())
-        else:
-            kept.append(b)
-
-    # running headers: the title (without its number) and the symbol repeat at the top of each page
-    running: set[str] = set()
-    title_pat = re.compile(r"^\d{1,3}/\d{1,4}\.\s*(.+)$")
-    for b in kept:
-        m = title_pat.match(b.text)
-        if m:
-            running.add(m.group(1).strip())
-            break
-    if meta.get("symbol"):
-        running.add(meta["symbol"])
-    seen_title = False
-    body_blocks: list[Block] = []
-    for b in kept:
-        if _furniture(b.text, running):
-            # the first occurrence of the title text is the title, later ones are page headers
-            if b.text in running and not seen_title and not title_pat.match(b.text) and not meta:
-                seen_title = True
-                body_blocks.append(b)
-            continue
-        body_blocks.append(b)
+    body_blocks = take_footnotes(blocks, notes, lang)
 
     formula_idx = next((i for i, b in enumerate(body_blocks) if FORMULA[lang].match(b.text)), None)
     has_formula = formula_idx is not None
@@ -141,7 +155,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
 
     for b in body_blocks[:formula_idx + (0 if has_formula else 1)]:
         header_lines.append(b.text)
-        role = "title" if title_pat.match(b.text) else "header"
+        role = "title" if TITLE_LINE.match(b.text) else "header"
         paragraphs.append(Paragraph("other", b.text, role=role))
     if has_formula:
         paragraphs.append(Paragraph("other", body_blocks[formula_idx].text, role="formula"))
@@ -153,7 +167,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
     for b in body_blocks[formula_idx + 1:]:
         t = b.text
         if state in ("preamble", "operative") and SIGNATURE[lang].match(t) and not (
-                last_body is not None and _continues(last_body, t, lang)):
+                last_body is not None and _continues(last_body, b, lang)):
             state = "end"
         if state in ("end", "annex"):
             if ANNEX.match(t):
@@ -163,7 +177,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
                 signature_lines.append(t)
             paragraphs.append(Paragraph("other", t, role=role))
             continue
-        if last_body is not None and _continues(last_body, t, lang):
+        if last_body is not None and _continues(last_body, b, lang):
             last_body.text += JOIN[lang] + t
             continue
         m = NUMBERED.match(t)
@@ -172,7 +186,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
             last_body = Paragraph("operative", t, number=int(m.group(1)))
             paragraphs.append(last_body)
             continue
-        if is_heading(t, lang) and not is_subparagraph(t):
+        if is_heading(t, lang) and not is_subparagraph(t) and not starts_with_opener(t, lang):
             paragraphs.append(Paragraph("other", t, role="heading"))
             last_body = None
             continue
@@ -197,6 +211,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
             last_body = Paragraph("other", t)
             paragraphs.append(last_body)
     read_signature(signature_lines, lang, header)
+    warnings.extend(_unrepaired(paragraphs, lang))
 
     if not any(p.type == "operative" for p in paragraphs):
         warnings.append("no operative paragraph found")
@@ -204,6 +219,29 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
     if nums and nums != list(range(1, len(nums) + 1)):
         warnings.append(f"operative paragraphs not numbered 1..{len(nums)} in order")
     return _finish(doc_id, lang, source, header, paragraphs, notes, warnings, md)
+
+
+def _name(p: Paragraph, index: int, lang: str) -> str:
+    """How a warning names a paragraph: 'operative paragraph 5', "preambular paragraph 3 ('Recalling also …')"."""
+    if p.number is not None:
+        return f"{p.type} paragraph {p.number}"
+    words = p.text[:12] if lang == "zh" else " ".join(p.text.split()[:4])
+    return f"{p.type} paragraph {index} ('{words} …')"
+
+
+def _unrepaired(paragraphs: list[Paragraph], lang: str) -> list[str]:
+    """Warnings for the damage the walk could not repair: a body paragraph that still stops mid-sentence."""
+    out = []
+    seen: dict[str, int] = {}
+    for p in paragraphs:
+        if p.type not in ("preambular", "operative"):
+            continue
+        seen[p.type] = seen.get(p.type, 0) + 1
+        if is_open(p.text) and not re.search(r"[,;]\s*(and|or)$", p.text):  # "…; and" before the next item
+            tail = p.text[-20:] if lang == "zh" else " ".join(p.text.split()[-5:])
+            out.append(f"{_name(p, seen[p.type], lang)} ends mid-sentence ('… {tail}'): "
+                       "cut by a page break and not rejoined?")
+    return out
 
 
 def _finish(doc_id, lang, source, header, paragraphs, notes, warnings, md) -> Document:
