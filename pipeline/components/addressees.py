@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..addressees import chinese, english, lexicon
 from ..addressees.lexicon import LEXICONS, TYPES
-from .entity_rules import split_tokens_at
+from .tokens import split_tokens_at
 
 if not Span.has_extension("addressee_type"):
     Span.set_extension("addressee_type", default=None)
@@ -55,7 +55,8 @@ class AddresseeTagger:
                 found = from_parse(doc, para, verb, found, self.lang, self.folder) or found
             out += [(para.start_char + start, para.start_char + end, typ) for start, end, typ in found
                     if typ in TYPES]
-        _split_tokens_keeping_spans(doc, [o for start, end, _ in out for o in (start, end)])
+        # a Chinese addressee may end inside a segmenter token (南苏丹|根据); the split keeps every span group true
+        split_tokens_at(doc, [o for start, end, _ in out for o in (start, end)])
         spans = []
         for start, end, typ in out:
             span = doc.char_span(start, end, label="ADDRESSEE")
@@ -88,23 +89,9 @@ class AddresseeTagger:
         return self
 
 
-def _split_tokens_keeping_spans(doc: Doc, offsets: List[int]) -> None:
-    """Make every offset a token boundary (a Chinese addressee may end inside a segmenter token: 南苏丹|根据).
-    Retokenizing does not move span groups, so they are rebuilt from their character offsets; span
-    extension values are keyed by offsets and survive."""
-    bounds = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
-    inside = [o for o in offsets if o not in bounds and 0 < o < len(doc.text)]
-    if not inside:
-        return
-    saved = {key: [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in group] for key, group in doc.spans.items()}
-    split_tokens_at(doc, inside)
-    for key, spans in saved.items():
-        doc.spans[key] = [sp for a, b, label, kb in spans
-                          if (sp := doc.char_span(a, b, label=label, kb_id=kb)) is not None]
-
-
 @Language.factory("unap_addressees", default_config={"spans_key": "addressees", "paragraphs_key": "paragraphs",
-                                                     "opverbs_key": "opverbs", "use_parse": True})
+                                                     "opverbs_key": "opverbs", "use_parse": True},
+                  assigns=["doc.spans"], retokenizes=True)
 def make_addressees(nlp: Language, name: str, spans_key: str, paragraphs_key: str, opverbs_key: str,
                     use_parse: bool) -> AddresseeTagger:
     return AddresseeTagger(nlp, name, spans_key=spans_key, paragraphs_key=paragraphs_key, opverbs_key=opverbs_key,

@@ -78,9 +78,12 @@ class EntityMerger:
             span = Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_)
             span._.source = "rules"
             final.append(span)
+        para_starts = {p.start for p in doc.spans.get("paragraphs", [])}
         for e in model:
             if any(e.start < r.end and r.start < e.end for r in final):
                 continue
+            if any(k in para_starts for k in range(e.start + 1, e.end)):
+                continue  # a whole-document Doc: no entity runs from one paragraph into the next
             if self.mode == "combined" and e.label_ not in self.model_labels:
                 continue
             if self.mode == "combined" and self.model_treaty_head and e.label_ == "TREATY" \

@@ -2,11 +2,16 @@
 
 Overlapping candidates resolve to the longest span (GUIDELINES: "take the longest span that is still one
 entity of one label"), ties by label priority. Where a rule boundary falls inside a token (a segmenter that
-glued 联合国人员 together), the token is split, so the trained NER that runs next and the final entities see
-tokens that match the entity boundaries. The gazetteer (lexicons/gazetteer.tsv) is saved with the pipeline.
+glued 联合国人员 together), the token is split, so the trained NER and the final entities see tokens that
+match the entity boundaries. It runs first in the pipeline, before any other span group exists, so the
+paragraphs, openers and addressees are all written on the final tokens (a split goes through
+`tokens.split_tokens_at`, which keeps any span group written before it true anyway).
+The gazetteer (lexicons/gazetteer.tsv) is saved with the pipeline.
 """
+import bisect
+from dataclasses import replace
 from pathlib import Path
-from typing import List
+from typing import List, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -15,6 +20,7 @@ from ..entities.aliases import defined_acronyms
 from ..entities.gazetteer import Gazetteer
 from ..entities.ids import entity_id
 from ..entities.patterns import Candidate, find
+from .tokens import split_tokens_at
 
 PRIORITY = {"RESOLUTION": 0, "DOCUMENT": 1, "TREATY": 2, "ORG": 3, "DATE": 4}
 SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "short-title": 2, "title": 3, "acronym": 4}
@@ -55,46 +61,6 @@ def merge_sub_bodies(chosen: List[Candidate], text: str) -> List[Candidate]:
     return out
 
 
-def split_tokens_at(doc: Doc, offsets: List[int]) -> Doc:
-    """Split tokens so that every char offset in `offsets` is a token boundary."""
-    import bisect
-
-    starts = [t.idx for t in doc]
-    todo = {}
-    for off in set(offsets):
-        i = bisect.bisect_right(starts, off) - 1
-        if i < 0:
-            continue
-        tok = doc[i]
-        if tok.idx < off < tok.idx + len(tok.text):
-            todo.setdefault(i, set()).add(off - tok.idx)
-    if not todo:
-        return doc
-    parsed = doc.has_annotation("DEP")
-    with doc.retokenize() as retok:
-        for i, cuts in todo.items():
-            tok = doc[i]
-            bounds = [0] + sorted(cuts) + [len(tok.text)]
-            parts = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
-            if not parsed:
-                heads = [(tok, k) for k in range(len(parts))]
-                retok.split(tok, parts, heads=heads)
-                continue
-            # a parsed doc (e.g. the stanza backbone) stays a tree: the first part keeps the token's head and
-            # label (its children stay on it), the others attach to it as UD `goeswith` (pieces of one word);
-            # every part keeps the token's tags, since spaCy would otherwise leave stale values there
-            first = (tok, 0) if tok.head.i == tok.i else tok.head
-            heads = [first] + [(tok, 0)] * (len(parts) - 1)
-            attrs = {"DEP": [tok.dep_] + ["goeswith"] * (len(parts) - 1), "POS": [tok.pos_] * len(parts),
-                     "TAG": [tok.tag_] * len(parts), "MORPH": [str(tok.morph)] * len(parts),
-                     "LEMMA": parts}
-            for values in attrs.values():  # split() stores hashes: the strings must be known to the vocab
-                for v in values:
-                    doc.vocab.strings.add(v)
-            retok.split(tok, parts, heads=heads, attrs=attrs)
-    return doc
-
-
 def doc_year(doc: Doc):
     """The year of the unit's document (for dates written without a year), if the reader knew it."""
     info = doc.user_data.get("unap", {})
@@ -112,28 +78,41 @@ class EntityRules:
         self.acronyms = acronyms
         self.gazetteer = Gazetteer.load()
 
-    def _id(self, c: Candidate, text: str, year) -> str:
-        return entity_id(c.label, text[c.start:c.end], c.key, text, c.start, self.lang, year, self.gazetteer,
-                         decision=c.meta.get("decision"))
+    def _id(self, c: Candidate, text: str, year, para_start: int = 0) -> str:
+        """The candidate's normalized id; a resolution's organ is looked for before it in its own paragraph,
+        which starts at `para_start`."""
+        return entity_id(c.label, text[c.start:c.end], c.key, text[para_start:c.end], c.start - para_start,
+                         self.lang, year, self.gazetteer, decision=c.meta.get("decision"))
 
-    def candidates(self, text: str, year=None) -> List[Candidate]:
-        chosen = resolve(find(text, self.lang) + self.gazetteer.find(text, self.lang))
-        if self.lang == "zh":
-            chosen = merge_sub_bodies(chosen, text)
+    def candidates(self, text: str, year=None, paragraphs: Sequence[Tuple[int, int]] = ()) -> List[Candidate]:
+        """The rule entities of `text`. `paragraphs`: the (start, end) of each paragraph of a whole-document Doc;
+        patterns and names are looked for in each paragraph on its own, so no entity crosses a paragraph
+        boundary and a paragraph gets the spans it gets when it is annotated alone. An acronym defined in one
+        paragraph ("... Authority (LIA)") tags its later uses in the whole text."""
+        chosen = [c for start, end in paragraphs or [(0, len(text))] for c in self._in_paragraph(text, start, end)]
         if self.acronyms:  # "the Libyan Investment Authority (LIA)": LIA is the same body from here on
             extra = defined_acronyms(text, chosen, lambda c: self._id(c, text, year), self.lang)
             chosen = sorted(chosen + extra, key=lambda c: c.start)
         return chosen
 
+    def _in_paragraph(self, text: str, start: int, end: int) -> List[Candidate]:
+        part = text[start:end]
+        chosen = resolve(find(part, self.lang) + self.gazetteer.find(part, self.lang))
+        if self.lang == "zh":
+            chosen = merge_sub_bodies(chosen, part)
+        return [replace(c, start=start + c.start, end=start + c.end) for c in chosen] if start else chosen
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         year = doc_year(doc)
-        chosen = self.candidates(text, year)
+        paragraphs = [(p["start"], p["end"]) for p in doc.user_data.get("unap", {}).get("paragraphs") or []]
+        chosen = self.candidates(text, year, paragraphs)
         if self.split_tokens:
             split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
+        starts = [start for start, _ in paragraphs] or [0]
         spans = []
         for c in chosen:
-            ident = self._id(c, text, year)
+            ident = self._id(c, text, year, starts[max(0, bisect.bisect_right(starts, c.start) - 1)])
             span = doc.char_span(c.start, c.end, label=c.label, kb_id=ident, alignment_mode="strict")
             if span is None:
                 continue
@@ -155,6 +134,7 @@ class EntityRules:
 
 
 @Language.factory("unap_entity_rules", default_config={"spans_key": "entity_rules", "split_tokens": True,
-                                                      "acronyms": True})
+                                                      "acronyms": True},
+                  assigns=["doc.spans"], retokenizes=True)
 def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool, acronyms: bool) -> EntityRules:
     return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens, acronyms=acronyms)
