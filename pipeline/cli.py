@@ -536,48 +536,40 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    """Retrain from the gold in annotations/ (plus --gold files pulled from doccano) and compare on test."""
-    import tempfile
-
+    """Retrain from the gold in annotations/ plus --gold files pulled from doccano; compare on the test split."""
     from . import models
     from .evaluation import run
-    from .training.train import read_entities, read_split, train
+    from .training.retrain import retrain
 
     langs = [args.lang] if args.lang else ["zh", "en"]
     extra = []
     for g in args.gold or []:
         try:
-            extra += [u for u in run.read_gold(Path(g)) if u.get("lang")]
-        except run.GoldError as e:
+            extra += [{**u, "gold": g} for u in run.read_gold(Path(g)) if u.get("lang")]
+        except (run.GoldError, OSError) as e:
             _err(str(e))
             return 2
-    for lang in langs:
+    outs = {lang: Path(args.output) / f"unap-{lang}" if args.output else models.default_model(lang) for lang in langs}
+    for lang, out in outs.items():
+        problem = folder_problem(out.parent)
+        if problem:
+            _err(problem)
+            return 2
+        out.parent.mkdir(parents=True, exist_ok=True)
+    fmt = lambda s: (f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "–")  # noqa
+    for lang, out in outs.items():
         before = models.resolve(args.before, lang) if args.before else models.default_model(lang)
-        rows = read_split("train", lang) + [{"text": u["text"], "strength": u["strength"], "lang": lang,
-                                              "intensity": u.get("intensity")} for u in extra
-                                             if u["lang"] == lang and u.get("strength")]
-        units = read_entities("train", lang)
-        extra_ids = {u["id"] for u in extra if u["lang"] == lang and "entities" in u}
-        units = [u for u in units if u["id"] not in extra_ids] + [
-            {"id": u["id"], "text": u["text"], "lang": lang, "entities": u["entities"]}
-            for u in extra if u["lang"] == lang and "entities" in u]
-        out = Path(args.output) / f"unap-{lang}" if args.output else models.default_model(lang)
         test = [u for u in run.read_gold(models.ROOT / "annotations" / "entities" / "test.jsonl") if u["lang"] == lang]
         old_nlp = models.load(before) if (before / "config.cfg").exists() else None
         old = run.score(test, run.predict(old_nlp, test), rounds=0)[0] if old_nlp else None
-        with tempfile.TemporaryDirectory() as tmp:
-            target = Path(tmp) / "m"
-            train(lang, target, epochs=args.epochs, quiet=args.quiet, train_rows=rows, train_units=units)
-            import shutil
-            import spacy
-            new = run.score(test, run.predict(spacy.load(target), test), rounds=0)[0]
-            if out.exists():
-                shutil.rmtree(out)
-            shutil.copytree(target, out)
-        fmt = lambda s: (f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "–")  # noqa
-        print(f"{lang}: trained on {len(rows)} strength rows and {len(units)} entity units "
-              f"({len(extra_ids)} from --gold) -> {out}; test split: before {fmt(old)}, after {fmt(new)}",
-              file=sys.stderr)
+        info = retrain(lang, [u for u in extra if u["lang"] == lang], out, epochs=args.epochs, quiet=args.quiet)
+        import spacy
+        new = run.score(test, run.predict(spacy.load(out), test), rounds=0)[0]
+        for line in info["report"]:
+            _err(f"corrections: {line}")
+        print(f"{lang}: trained on {info['strength_rows']} strength rows and {info['entity_units']} entity units "
+              f"({info['from_gold']} from --gold); learned {info['names']} names and {info['removed']} removed spans "
+              f"-> {out}; test split: before {fmt(old)}, after {fmt(new)}", file=sys.stderr)
     return 0
 
 

@@ -6,7 +6,9 @@ glued 联合国人员 together), the token is split, so the trained NER and the 
 match the entity boundaries. It runs first in the pipeline, before any other span group exists, so the
 paragraphs, openers and addressees are all written on the final tokens (a split goes through
 `tokens.split_tokens_at`, which keeps any span group written before it true anyway).
-The gazetteer (lexicons/gazetteer.tsv) is saved with the pipeline.
+The gazetteer (lexicons/gazetteer.tsv) is saved with the pipeline, and beside it the corrections `unap train`
+learned from gold pulled from doccano (corrections.jsonl: names to find, removed spans; see
+entities/corrections.py).
 """
 import bisect
 from dataclasses import replace
@@ -17,13 +19,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..entities.aliases import defined_acronyms
+from ..entities.corrections import Corrections
 from ..entities.gazetteer import Gazetteer
 from ..entities.ids import entity_id
 from ..entities.patterns import Candidate, find
 from .tokens import split_tokens_at
 
 PRIORITY = {"RESOLUTION": 0, "DOCUMENT": 1, "TREATY": 2, "ORG": 3, "DATE": 4}
-SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "short-title": 2, "title": 3, "acronym": 4}
+SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "learned": 1, "short-title": 2, "title": 3, "acronym": 4}
 
 if not Span.has_extension("source"):
     Span.set_extension("source", default=None)
@@ -76,7 +79,16 @@ class EntityRules:
         self.spans_key = spans_key
         self.split_tokens = split_tokens
         self.acronyms = acronyms
-        self.gazetteer = Gazetteer.load()
+        self.hand = Gazetteer.load()  # the hand-written gazetteer, reviewed by people
+        self.set_corrections(Corrections())
+
+    def set_corrections(self, corrections: Corrections) -> None:
+        """What people corrected in doccano (learned by `unap train`): its names are found like the gazetteer's,
+        its removed spans are not proposed again. Kept apart from the hand-written gazetteer, with provenance."""
+        self.corrections = corrections
+        names = corrections.names()
+        self.gazetteer = Gazetteer(self.hand.rows + names) if names else self.hand
+        self._learned = {(r["lang"], r["name"]) for r in names}
 
     def _id(self, c: Candidate, text: str, year, para_start: int = 0) -> str:
         """The candidate's normalized id; a resolution's organ is looked for before it in its own paragraph,
@@ -97,7 +109,12 @@ class EntityRules:
 
     def _in_paragraph(self, text: str, start: int, end: int) -> List[Candidate]:
         part = text[start:end]
-        chosen = resolve(find(part, self.lang) + self.gazetteer.find(part, self.lang))
+        found = [c for c in find(part, self.lang) + self.gazetteer.find(part, self.lang)
+                 if not self.corrections.blocked(self.lang, c.label, part[c.start:c.end])]
+        if self._learned:
+            found = [replace(c, source="learned") if (self.lang, part[c.start:c.end]) in self._learned
+                     and c.source == "gazetteer" else c for c in found]
+        chosen = resolve(found)
         if self.lang == "zh":
             chosen = merge_sub_bodies(chosen, part)
         return [replace(c, start=start + c.start, end=start + c.end) for c in chosen] if start else chosen
@@ -124,12 +141,14 @@ class EntityRules:
     def to_disk(self, path, *, exclude=tuple()) -> None:
         p = Path(path)
         p.mkdir(parents=True, exist_ok=True)
-        self.gazetteer.write(p / "gazetteer.tsv")
+        self.hand.write(p / "gazetteer.tsv")
+        self.corrections.write(p / "corrections.jsonl")
 
     def from_disk(self, path, *, exclude=tuple()) -> "EntityRules":
-        p = Path(path) / "gazetteer.tsv"
-        if p.exists():
-            self.gazetteer = Gazetteer.load(p)
+        p = Path(path)
+        if (p / "gazetteer.tsv").exists():
+            self.hand = Gazetteer.load(p / "gazetteer.tsv")
+        self.set_corrections(Corrections.load(p / "corrections.jsonl"))
         return self
 
 

@@ -1,0 +1,144 @@
+"""What people taught the pipeline in doccano, kept as knowledge saved with it: names to find, spans never to
+propose again. Each row says where it was learned (gold file, unit id, date).
+
+`learn` compares the rules' output on each gold unit with the gold (a unit that came back from doccano was read
+whole by a person, so what they left out they removed):
+- a `name` row for an ORG or TREATY span the rules did not find exactly (with the gold's id, or the name's own
+  English form); from then on the rules find it like a gazetteer name, in every document;
+- a `not` row for a rule span that overlaps no gold span: that (label, text) is not proposed again.
+A row is only learned when the gold is consistent about the string: every occurrence of a name in the gold
+texts is labelled so (or lies inside a longer gold span), and a removed string is never a gold span of that
+label. Short strings (under MIN_CHARS) are left to the model: without context they are too ambiguous. A row that
+contradicts the hand-written gazetteer (another label or id, or removing one of its names) is reported and not
+applied: the gazetteer is reviewed by people, a correction in one unit is not enough to overrule it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .gazetteer import Gazetteer, _own_name
+
+LEARNED_LABELS = ("ORG", "TREATY")
+MIN_CHARS = {"zh": 3, "en": 4}
+
+
+@dataclass(frozen=True)
+class Correction:
+    kind: str  # "name" | "not"
+    label: str
+    lang: str
+    text: str
+    id: str
+    gold: str  # the gold file it was learned from
+    unit: str  # the unit id
+    date: str
+
+
+class Corrections:
+    def __init__(self, rows: Iterable[Correction] = ()) -> None:
+        self.rows = list(rows)
+        self._not = {(r.lang, r.label, r.text) for r in self.rows if r.kind == "not"}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def names(self) -> list[dict[str, str]]:
+        """`name` rows as gazetteer rows (label, id, lang, name)."""
+        return [{"label": r.label, "id": r.id, "lang": r.lang, "name": r.text} for r in self.rows if r.kind == "name"]
+
+    def blocked(self, lang: str, label: str, text: str) -> bool:
+        return (lang, label, text) in self._not
+
+    def write(self, path: Path) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            for r in self.rows:
+                f.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+
+    @classmethod
+    def load(cls, path: Path) -> "Corrections":
+        if not Path(path).exists():
+            return cls()
+        with open(path, encoding="utf-8") as f:
+            return cls(Correction(**json.loads(line)) for line in f if line.strip())
+
+
+def _occurrences(text: str, s: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(s), text)]
+
+
+def _bounded(text: str, start: int, end: int, lang: str) -> bool:
+    """An English occurrence is a whole-word one ("CAR" is not in "CARE")."""
+    if lang != "en":
+        return True
+    return not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+
+
+def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[dict[str, Any]]],
+          gazetteer: Gazetteer, *, gold: str, date: str) -> tuple[Corrections, list[str]]:
+    """Corrections from gold units (each: id, text, lang, entities [{start, end, label, id?}]) and the rules'
+    spans on them (`predict(unit)`); returns the corrections and one report line per conflict or skipped row."""
+    report: list[str] = []
+    proposed: dict[tuple[str, str, str], tuple[str, str]] = {}  # (kind, lang, label, text) -> (id, unit)
+    for u in units:
+        gold_spans = {(e["start"], e["end"], e["label"]) for e in u["entities"]}
+        ids = {(e["start"], e["end"], e["label"]): e.get("id") or "" for e in u["entities"]}
+        pred = [(p["start"], p["end"], p["label"]) for p in predict(u)]
+        for s, e, label in gold_spans - set(pred):
+            if label in LEARNED_LABELS:
+                name = u["text"][s:e]
+                ident = ids[(s, e, label)] or (_own_name(name) if u["lang"] == "en" else name)
+                proposed.setdefault(("name", u["lang"], label, name), (ident, u["id"]))
+        for s, e, label in set(pred) - gold_spans:
+            if not any(s < ge and gs < e for gs, ge, _ in gold_spans):
+                proposed.setdefault(("not", u["lang"], label, u["text"][s:e]), ("", u["id"]))
+
+    # what the gold says of each string, over every unit of its language
+    labelled: dict[tuple[str, str, str], int] = defaultdict(int)  # (lang, label, text) -> labelled occurrences
+    unlabelled: dict[tuple[str, str, str], int] = defaultdict(int)
+    wanted = {(lang, label, text) for _, lang, label, text in proposed}
+    by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for u in units:
+        by_lang[u["lang"]].append(u)
+    for lang, label, text in wanted:
+        for u in by_lang[lang]:
+            spans = [(e["start"], e["end"], e["label"]) for e in u["entities"]]
+            for s in _occurrences(u["text"], text):
+                e = s + len(text)
+                if not _bounded(u["text"], s, e, lang):
+                    continue
+                if (s, e, label) in spans:
+                    labelled[(lang, label, text)] += 1
+                elif not any(gs <= s and e <= ge and (gs, ge) != (s, e) for gs, ge, _ in spans):
+                    unlabelled[(lang, label, text)] += 1
+
+    rows = []
+    for (kind, lang, label, text), (ident, unit) in sorted(proposed.items()):
+        key = (lang, label, text)
+        if len(text) < MIN_CHARS.get(lang, 4):
+            report.append(f"{unit}: {kind} {label} {text!r}: too short to learn without context (left to the model)")
+            continue
+        hand = gazetteer.lookup(text, lang)
+        if kind == "name":
+            if unlabelled[key]:
+                report.append(f"{unit}: name {label} {text!r}: the gold leaves {unlabelled[key]} other "
+                              f"occurrence(s) unlabelled; not learned")
+                continue
+            if hand and hand != (label, ident):
+                report.append(f"{unit}: name {label} {text!r} ({ident}) conflicts with the gazetteer "
+                              f"({hand[0]} {hand[1]}); not applied")
+                continue
+            if hand:
+                continue  # the gazetteer knows it; the rules missed it for another reason
+        else:
+            if labelled[key]:
+                continue  # removed here, a gold span elsewhere: the context decides, not a list
+            if hand and hand[0] == label:
+                report.append(f"{unit}: removed {label} {text!r} is a gazetteer name; not applied")
+                continue
+        rows.append(Correction(kind, label, lang, text, ident, gold, unit, date))
+    return Corrections(rows), report
