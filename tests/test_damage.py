@@ -198,6 +198,11 @@ def test_capitalized_second_half_after_a_footnote_block():
                              "Community of Central African States,3")
 
 
+def test_a_lower_case_list_label_starts_a_paragraph():
+    d = en("Acting under Chapter VII of the Charter,\n\ni. Condemns the proclamation;\n\n" + OP1.replace("groups,3", "groups"))
+    assert "Acting under Chapter VII of the Charter," in [p.text for p in d.paragraphs]
+
+
 def test_what_cannot_be_repaired_is_a_warning_naming_the_paragraph():
     d = en("1. Urges Member States to devote part of the resources made available by the agreements to\n\n"
            "2. Decides to remain seized of the matter;\n")

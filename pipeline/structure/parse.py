@@ -20,6 +20,7 @@ from .paragraphs import (ANNEX, FORMULA, SIGNATURE, is_heading, is_open, is_subp
 ZH_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
 MD_MARKER = re.compile(r"\[\^(\w+)\]")
 JOIN = {"zh": "", "en": " "}
+LABEL = re.compile(r"^(?:[a-z]|[ivxl]{1,5})[.)]\s+[A-Z]")  # "b) To abstain", "i. Condemns": a list item, lower case
 MAX_LOOSE = 50  # more untyped paragraphs than this (and most of the document) are worth a warning
 
 
@@ -37,7 +38,7 @@ def _continues(prev: Paragraph, block: Block, lang: str) -> bool:
         if lang == "en":
             return t[:1].islower() or t[:1].isdigit() or not (starts_with_opener(t, lang) or is_heading(t, lang))
         return not is_heading(prev.text, lang) or prev.type == "preambular"
-    if lang == "en" and t[:1].islower():
+    if lang == "en" and t[:1].islower() and not LABEL.match(t):
         return True
     return (block.brk and strip_markers(prev.text)[-1:] in (",", ";", "，", "；")
             and not starts_paragraph(t, lang) and not is_heading(t, lang))
