@@ -28,7 +28,7 @@ test: setup browser
 # --- the model workflow: each step declares its inputs, so a rerun redoes only what changed -------------
 SHARED ?= ../shared
 STRENGTH_DATA := annotations/strength/train.jsonl annotations/strength/dev.jsonl annotations/strength/test.jsonl
-TRAIN_SRC := $(wildcard pipeline/components/*.py) pipeline/training/train.py pipeline/training/augment.py
+TRAIN_SRC := $(wildcard pipeline/components/*.py) pipeline/training/train.py pipeline/augment.py
 
 .PHONY: data models evaluate
 # convert: labelled operative paragraphs from the shared corpora (needs SHARED=path/to/shared)

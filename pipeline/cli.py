@@ -387,42 +387,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         scores["comparison"] = run.compare(tallies[configs[0]], btallies, rounds=args.rounds)
     scores["worst_errors"] = run.worst_errors(units, main_preds)
     if args.learning_curve:
-        scores["learning_curve"] = learning_curve(units, langs, args)
+        from .training.measure import learning_curve
+
+        scores["learning_curve"] = learning_curve(units, langs, epochs=args.curve_epochs)
     out = report.write_run(Path(args.runs_dir) / name, scores)
     print((Path(out) / "report.md").read_text(encoding="utf-8").split("## Worst errors")[0], file=sys.stdout)
     print(f"wrote {out}/scores.json, report.md, report.html", file=sys.stderr)
     return 0
-
-
-def learning_curve(units, langs, args) -> list:
-    """Retrain on 25/50/75/100% of the train split and score each model on the gold units."""
-    import tempfile
-
-    from .evaluation import run
-    from .training.train import read_entities, read_split, train
-
-    points = []
-    for share in (0.25, 0.5, 0.75, 1.0):
-        point = {"share": share, "units": 0}
-        for lang in langs:
-            rows = read_split("train", lang)
-            ents = read_entities("train", lang)
-            k_rows, k_ents = max(1, int(len(rows) * share)), max(1, int(len(ents) * share)) if ents else 0
-            with tempfile.TemporaryDirectory() as tmp:
-                info = train(lang, Path(tmp) / "m", epochs=args.curve_epochs, quiet=True,
-                             train_rows=rows[:k_rows], train_units=ents[:k_ents] if ents else None)
-                import spacy
-                nlp = spacy.load(info["path"])
-                mine = [u for u in units if u["lang"] == lang]
-                s, _ = run.score(mine, run.predict(nlp, mine), rounds=0)
-            point["units"] += k_rows + k_ents
-            if "entities" in s:
-                point["entity_f"] = s["entities"]["strict"]["f"]
-            if "strength" in s:
-                point["strength_accuracy"] = s["strength"]["accuracy"]
-        points.append(point)
-        print(f"learning curve: {share:.0%} of train -> {point}", file=sys.stderr)
-    return points
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -538,17 +509,16 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     """Retrain from the gold in annotations/ plus --gold files pulled from doccano; compare on the test split."""
     from . import models
-    from .evaluation import run
+    from .evaluation.run import GoldError
+    from .training import measure
     from .training.retrain import retrain
 
     langs = [args.lang] if args.lang else ["zh", "en"]
-    extra = []
-    for g in args.gold or []:
-        try:
-            extra += [{**u, "gold": g} for u in run.read_gold(Path(g)) if u.get("lang")]
-        except (run.GoldError, OSError) as e:
-            _err(str(e))
-            return 2
+    try:
+        extra = measure.read_extra_gold(args.gold or [])
+    except (GoldError, OSError) as e:
+        _err(str(e))
+        return 2
     outs = {lang: Path(args.output) / f"unap-{lang}" if args.output else models.default_model(lang) for lang in langs}
     for lang, out in outs.items():
         problem = folder_problem(out.parent)
@@ -559,12 +529,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     fmt = lambda s: (f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "–")  # noqa
     for lang, out in outs.items():
         before = models.resolve(args.before, lang) if args.before else models.default_model(lang)
-        test = [u for u in run.read_gold(models.ROOT / "annotations" / "entities" / "test.jsonl") if u["lang"] == lang]
-        old_nlp = models.load(before) if (before / "config.cfg").exists() else None
-        old = run.score(test, run.predict(old_nlp, test), rounds=0)[0] if old_nlp else None
+        test = measure.test_split(lang)
+        old = measure.scores_on(models.load(before) if (before / "config.cfg").exists() else None, test)
         info = retrain(lang, [u for u in extra if u["lang"] == lang], out, epochs=args.epochs, quiet=args.quiet)
         import spacy
-        new = run.score(test, run.predict(spacy.load(out), test), rounds=0)[0]
+        new = measure.scores_on(spacy.load(out), test)
         for line in info["report"]:
             _err(f"corrections: {line}")
         print(f"{lang}: trained on {info['strength_rows']} strength rows and {info['entity_units']} entity units "

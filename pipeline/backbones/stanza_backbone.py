@@ -25,8 +25,10 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-MODELS_DIR = ROOT / "models"
+from .. import models
+
+ROOT = models.ROOT
+MODELS_DIR = models.MODELS_DIR  # the stanza models sit beside the shipped pipelines
 FILES = {"tokenize": "tokenize.pt", "mwt": "mwt.pt", "pos": "pos.pt", "lemma": "lemma.pt",
          "depparse": "depparse.pt"}
 REQUIRED = ("tokenize", "pos", "depparse")

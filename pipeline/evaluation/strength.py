@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..scheme import INTENSITIES, STRENGTH_CLASSES
-from ..training.augment import damage
+from ..augment import damage
 from . import run
 from .classes import score_classes
 

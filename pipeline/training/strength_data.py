@@ -19,10 +19,10 @@ import json
 import re
 from pathlib import Path
 
+from .. import models
 from ..structure.parse import parse_document
 
-HERE = Path(__file__).resolve().parent
-OUT = HERE.parent.parent / "annotations" / "strength"
+OUT = models.ROOT / "annotations" / "strength"
 
 PREFIX = (r"(?:(?:also|further|furthermore|again|once again|once more|moreover|hereby|therefore|accordingly|"
           r"the security council|the general assembly),?\s+)*")

@@ -27,7 +27,7 @@ from .. import models
 from ..evaluation.classes import score_classes
 from ..evaluation.entities import score_entities
 from ..scheme import STRENGTH_CLASSES
-from .augment import damage
+from ..augment import damage
 
 DATA = models.ROOT / "annotations" / "strength"
 ENTITY_DATA = models.ROOT / "annotations" / "entities"

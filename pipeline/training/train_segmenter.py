@@ -47,14 +47,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from .. import models
 from .records import dir_size as _dir_size, rel as _rel, version as _version
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-UD_DIR = ROOT / "annotations" / "ud-zh-gsdsimp"
+UD_DIR = models.ROOT / "annotations" / "ud-zh-gsdsimp"
 UD_DEV = UD_DIR / "zh_gsdsimp-ud-dev.conllu"
 UD_TEST = UD_DIR / "zh_gsdsimp-ud-test.conllu"
-LEXICONS = ROOT / "pipeline" / "lexicons"
-DEFAULT_OUTPUT = ROOT / "models" / "pkuseg-un"
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+DEFAULT_OUTPUT = models.MODELS_DIR / "pkuseg-un"
 USER_DICT = "user_dict.txt"
 
 HELD_OUT = 50            # last UD dev sentences: pkuseg's testFile, never trained on

@@ -35,9 +35,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from .. import models
 from .records import dir_size, rel as _rel, version as _version
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = models.ROOT
 UD = {
     "zh": ROOT / "annotations" / "ud-zh-gsdsimp" / "zh_gsdsimp-ud-{}.conllu",
     "en": ROOT / "annotations" / "ud-en-ewt" / "en_ewt-ud-{}.conllu",
@@ -356,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--evaluate-only", action="store_true", help="score the existing models, update meta.json")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the stanza trainers' logs")
     args = ap.parse_args(argv)
-    out = Path(args.output) if args.output else ROOT / "models" / f"stanza-{args.lang}"
+    out = Path(args.output) if args.output else models.MODELS_DIR / f"stanza-{args.lang}"
     meta_file = out / "meta.json"
     if args.evaluate_only:
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
