@@ -36,7 +36,7 @@ data: setup
 	$(VENV)/bin/python -m pipeline.training.strength_data --shared $(SHARED)
 
 # segmenter: the Chinese pkuseg model (UD GSDSimp dev + UN-domain words) the zh pipeline tokenizes with
-models/pkuseg-un/meta.json: pipeline/training/train_segmenter.py annotations/ud-zh-gsdsimp/zh_gsdsimp-ud-dev.conllu \
+models/pkuseg-un/meta.json: pipeline/training/train_segmenter.py $(wildcard pipeline/training/segmenter/*.py) annotations/ud-zh-gsdsimp/zh_gsdsimp-ud-dev.conllu \
 		pipeline/lexicons/opverbs.zh.tsv pipeline/lexicons/gazetteer.tsv | setup
 	$(VENV)/bin/python -m pipeline.training.train_segmenter --output models/pkuseg-un
 

@@ -16,7 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import spacy  # noqa: E402
 
 from pipeline.evaluation.segmentation import word_f1  # noqa: E402
-from pipeline.training.train_segmenter import DEFAULT_OUTPUT, UD_TEST, load_into, read_conllu_words  # noqa: E402
+from pipeline.training.segmenter.load import DEFAULT_OUTPUT, load_into  # noqa: E402
+from pipeline.training.train_segmenter import UD_TEST, read_conllu_words  # noqa: E402
 
 
 def score(nlp, gold: list[list[str]], repeat: int = 1) -> dict:

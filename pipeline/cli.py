@@ -9,6 +9,9 @@ import sys
 import time
 from pathlib import Path
 
+from .engines.batch import Tally, input_bytes, unit_tasks
+from .io.paths import folder_problem, output_problem
+
 
 _BAR = None  # the progress bar while one is drawn: messages are written through it, never onto its line
 
@@ -18,114 +21,6 @@ def _err(msg: str) -> None:
         _BAR.write(f"unap: {msg}", file=sys.stderr)
     else:
         print(f"unap: {msg}", file=sys.stderr)
-
-
-def output_problem(out: Path, *, folder: bool = False) -> str | None:
-    """Why `out` cannot be written, checked before any work is done (None: it can)."""
-    if not folder and out.is_dir():
-        return f"{out}: is a folder; name an output file"
-    if folder and out.exists() and not out.is_dir():
-        return f"{out}: is a file; this output is a folder"
-    parent = out.parent if not (folder and out.is_dir()) else out
-    if not parent.is_dir():
-        return f"{out}: output folder {parent} does not exist"
-    if not _can_create_in(parent):
-        return f"{out}: output folder {parent} is not writable"
-    return None
-
-
-def _can_create_in(folder: Path) -> bool:
-    """Try it: permission bits say nothing for root or a read-only mount."""
-    import tempfile
-
-    try:
-        with tempfile.TemporaryFile(dir=folder, prefix=".unap-probe-"):
-            return True
-    except OSError:
-        return False
-
-
-def folder_problem(folder: Path) -> str | None:
-    """Why a folder (made with its parents if missing) cannot be written into; None: it can."""
-    probe = folder
-    while not probe.exists():
-        probe = probe.parent
-    if not probe.is_dir():
-        return f"{folder}: {probe} is a file, not a folder"
-    if not _can_create_in(probe):
-        return f"{folder}: {probe} is not writable"
-    return None
-
-
-def input_bytes(paths: list[str]) -> int:
-    """Bytes of every input file: the progress bar's total, known before the work starts."""
-    from .io.read import iter_files
-
-    return sum(f.stat().st_size for f in iter_files(paths) if isinstance(f, Path))
-
-
-def unit_tasks(args: argparse.Namespace, errors: list, warnings: list, stats: dict, done: set,
-               advance=lambda n: None):
-    """Units of the input paths as tasks for an engine; errors and warnings reported as they come.
-
-    `advance(n)` moves the progress bar by input bytes: each unit by its text, the rest of a file when the next
-    begins (headers, blank lines, a bad file). A unit id seen before is a warning, or with --strict an error
-    and the unit is skipped.
-    """
-    from .io.decode import InputError
-    from .io.read import Unit, Warning_, read_units
-
-    seen: dict[str, str] = {}
-    source, used = None, 0
-
-    def file_done():
-        if source is not None:
-            try:
-                advance(max(0, Path(source).stat().st_size - used))
-            except OSError:
-                pass
-
-    for item in read_units(args.paths, unit=args.unit, lang=args.lang):
-        if isinstance(item, InputError):
-            errors.append(str(item))
-            _err(str(item))
-            if item.line is None:
-                try:
-                    advance(Path(item.path).stat().st_size)
-                except OSError:
-                    pass
-        elif isinstance(item, Warning_):
-            warnings.append(str(item))
-            if not args.quiet:
-                _err(str(item))
-        elif isinstance(item, Unit):
-            src = item.meta.get("source")
-            if src != source:
-                file_done()
-                source, used = src, 0
-            size = len(item.text.encode("utf-8"))
-            used += size
-            where = f"{src}:{item.meta['line']}" if item.meta.get("line") else str(src)
-            if item.id in seen:
-                msg = f"unit id {item.id} already used at {seen[item.id]}"
-                if getattr(args, "strict", False):
-                    errors.append(f"{where}: {msg}; skipped (--strict)")
-                    _err(errors[-1])
-                    continue
-                warnings.append(f"{where}: warning: {msg}")
-                if not args.quiet:
-                    _err(warnings[-1])
-            else:
-                seen[item.id] = where
-            if item.id in done:
-                stats["skipped"] += 1
-                advance(size)
-                continue
-            stats["documents"].add(item.meta.get("document") or item.meta.get("source"))
-            task = item.to_task()
-            task["weight"] = size
-            yield task
-    file_done()
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -171,12 +66,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return 2
     done = writer.done if writer else set()
 
-    errors: list[str] = []
-    warnings: list[str] = []
-    stats = {"units": 0, "skipped": 0, "documents": set()}
-    labels: collections.Counter = collections.Counter()
-    types: collections.Counter = collections.Counter()
-    strengths: collections.Counter = collections.Counter()
+    tally = Tally()
+    errors = tally.errors
     docs_bytes: list[bytes] = []
     weights: dict[str, int] = {}
 
@@ -186,7 +77,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                       disable=not show_bar, file=sys.stderr, desc="annotate")
 
     def tasks():
-        for t in unit_tasks(args, errors, warnings, stats, done, advance=bar.update):
+        for t in unit_tasks(args, errors, tally.warnings, tally.stats, done, advance=bar.update, report=_err):
             weights[t["id"]] = t.pop("weight")
             yield t
 
@@ -199,15 +90,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 errors.append(f"{res['id']}: {res['error']}")
                 _err(errors[-1])
                 continue
-            stats["units"] += 1
+            tally.add(res["record"])
             if writer:
                 writer.write(res["line"])
             if fmt == "spacy":
                 docs_bytes.append(res["doc"])
-            s = res["record"]
-            labels.update(s["labels"])
-            types.update(s["types"])
-            strengths.update(s["strengths"])
     except KeyboardInterrupt:
         bar.close()
         _BAR = None
@@ -225,14 +112,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except OSError as e:
         _err(f"{out}: cannot write: {e.strerror or e}")
         return 2
-    dt = time.time() - t0
-    summary = (f"{stats['units']} units from {len(stats['documents'])} documents in {dt:.1f}s"
-               f" ({len(stats['documents']) / dt if dt else 0:.1f} docs/s)"
-               + (f", {stats['skipped']} already done" if stats["skipped"] else "")
-               + f"; paragraphs: {dict(types)}; entities: {dict(labels)}; strength: {dict(strengths)}"
-               + f"; {len(warnings)} warnings in {len({w.split(': warning: ')[0] for w in warnings})} documents"
-               + f"; {len(errors)} errors -> {out}")
-    print(summary, file=sys.stderr)
+    print(tally.summary(time.time() - t0, out), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -287,7 +167,7 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     docs = stats["documents"]
 
     def tasks():
-        for t in unit_tasks(args, errors, [], stats, set()):
+        for t in unit_tasks(args, errors, [], stats, set(), report=_err):
             t.pop("weight", None)
             yield t
 
@@ -319,73 +199,37 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from . import models
-    from .evaluation import report, run
+    from .evaluation import report, run, session
 
     try:
         units = run.read_gold(Path(args.gold))
     except (run.GoldError, OSError) as e:
         _err(str(e))
         return 2
-    from .io import langid
     name = args.name or time.strftime("%Y%m%d-%H%M%S")
     problem = folder_problem(Path(args.runs_dir) / name)
     if problem:
         _err(problem)
         return 2
-    refused = []
-    for u in units:
-        try:
-            u["lang"] = langid.choose(u["text"], u.get("lang") or args.lang or "auto")[0]
-        except ValueError as e:
-            refused.append(f"{args.gold}: unit {u.get('id')}: {e}")
+    refused = session.assign_languages(units, args.lang, args.gold)
     if refused:
         _err(refused[0] + (f" (and {len(refused) - 1} more units)" if len(refused) > 1 else ""))
         return 2
     langs = sorted({u["lang"] for u in units})
-
-    def load(model: str | None):
-        out = {}
-        for lang in langs:
-            path = models.resolve(model, lang)
-            if not (path / "config.cfg").is_file():
-                raise FileNotFoundError(f"{path}: no spaCy pipeline there")
-            out[lang] = models.load(path)
-        return out
-
-    def predict_all(nlps, config):
-        preds: list = [None] * len(units)
-        for lang in langs:
-            idx = [i for i, u in enumerate(units) if u["lang"] == lang]
-            for i, p in zip(idx, run.predict(nlps[lang], [units[i] for i in idx], config)):
-                preds[i] = p
-        return preds
-
     try:
-        nlps = load(args.model)
-        base = load(args.baseline) if args.baseline else None
+        nlps = session.load_pipelines(args.model, langs)
+        base = session.load_pipelines(args.baseline, langs) if args.baseline else None
     except FileNotFoundError as e:
         _err(str(e))
         return 2
     configs = [c.strip() for c in args.configs.split(",")] if args.configs else ["shipped"]
-    bad = [c for c in configs if c != "shipped" and c not in run.CONFIGS]
+    bad = session.unknown_configs(configs)
     if bad:
         _err(f"unknown configuration {bad[0]!r} (use shipped, rules, model, combined)")
         return 2
-    scores = {"schema_version": run.SCHEMA_VERSION, "name": name, "model": args.model or "models/ (shipped)",
-              "gold": args.gold, "units": len(units), "languages": langs, "configs": {}}
-    tallies = {}
-    main_preds = None
-    for cfg in configs:
-        preds = predict_all(nlps, None if cfg == "shipped" else cfg)
-        scores["configs"][cfg], tallies[cfg] = run.score(units, preds, rounds=args.rounds)
-        main_preds = main_preds or preds
-    if base is not None:
-        bpreds = predict_all(base, None)
-        bscores, btallies = run.score(units, bpreds, rounds=args.rounds)
-        scores["baseline"] = {"model": args.baseline, "scores": bscores}
-        scores["comparison"] = run.compare(tallies[configs[0]], btallies, rounds=args.rounds)
-    scores["worst_errors"] = run.worst_errors(units, main_preds)
+    scores = session.evaluate(units, nlps, configs=configs, rounds=args.rounds, baseline=base,
+                              baseline_name=args.baseline,
+                              header={"name": name, "model": args.model or "models/ (shipped)", "gold": args.gold})
     if args.learning_curve:
         from .training.measure import learning_curve
 

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.evaluation.segmentation import word_f1
 from pipeline.training import train_segmenter as ts
+from pipeline.training.segmenter import load, words as seg_words
 
 
 def test_word_f1_perfect():
@@ -62,7 +63,7 @@ def test_ud_copy_is_in_the_repo():
 def test_user_dictionary_is_prefix_free_and_keeps_names_whole():
     words = ["联合国", "联合国人口基金", "联合国日内瓦办事处", "日内瓦办事处", "大会", "赞赏地注意到",
              "表示赞赏地注意到", "表示赞赏"]
-    d = ts.dictionary_words(words)
+    d = seg_words.dictionary_words(words)
     assert not any(a != b and b.startswith(a) for a in d for b in d)
     assert "大会" not in d                                   # too short to force
     assert {"联合国", "人口基金", "日内瓦办事处", "表示赞赏"} <= set(d)   # remainders of dropped names
@@ -72,12 +73,12 @@ def test_user_dictionary_is_prefix_free_and_keeps_names_whole():
 def test_default_words_work_without_gazetteer(tmp_path: Path):
     (tmp_path / "opverbs.zh.tsv").write_text("phrase\tkind\tclass\n决定\toperative\tdecide\n"
                                              "回顾\tpreambular\t\n又\tconnective\t\n", encoding="utf-8")
-    words = ts.default_user_words(tmp_path)
+    words = seg_words.default_user_words(tmp_path)
     assert "决定" in words and "回顾" in words and "又" not in words
     assert "联合国" in words                                  # built-in names
     (tmp_path / "gazetteer.tsv").write_text("label\tid\tlang\tname\nORG\tUNICEF\tzh\t儿基会\n"
                                             "ORG\tUNICEF\ten\tUNICEF\n", encoding="utf-8")
-    assert ts.gazetteer_names(tmp_path) == ["儿基会"]
+    assert seg_words.gazetteer_names(tmp_path) == ["儿基会"]
 
 
 @pytest.fixture(scope="module")
@@ -95,10 +96,10 @@ def test_tiny_model_segments_un_text_and_round_trips(tiny_model: Path, tmp_path:
     import spacy
 
     assert (tiny_model / "weights.npz").is_file() and (tiny_model / "features.msgpack").is_file()
-    assert "联合国" in (tiny_model / ts.USER_DICT).read_text(encoding="utf-8").split()
+    assert "联合国" in (tiny_model / load.USER_DICT).read_text(encoding="utf-8").split()
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-    ts.load_into(nlp, tiny_model)
+    load.load_into(nlp, tiny_model)
     assert _cut(nlp, "第 46/182 号决议") == ["第", "46/182", "号", "决议"]
     assert _cut(nlp, "联合国人员") == ["联合国", "人员"]
     doc = nlp.make_doc("第 46/182 号决议")

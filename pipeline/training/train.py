@@ -218,7 +218,7 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
                                           "pkuseg_user_dict": str(seg_dir / "user_dict.txt")}
     nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
     if seg_dir is not None:  # the trained segmenter (models/pkuseg-un), with its user dictionary
-        from .train_segmenter import load_into
+        from .segmenter.load import load_into
         load_into(nlp, seg_dir)
     # one initialization for the tokenizer (e.g. the pkuseg model named in the config) and every component:
     # the classifier takes its labels from the strength examples, the NER from the entity examples

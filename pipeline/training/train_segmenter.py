@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import hashlib
 import io
 import json
@@ -49,91 +48,17 @@ from pathlib import Path
 
 from .. import models
 from .records import dir_size as _dir_size, rel as _rel, version as _version
+from .segmenter.load import DEFAULT_OUTPUT, USER_DICT, blank_pipeline
+from .segmenter.synthesis import SYNTHETIC, synthetic_sentences
+from .segmenter.words import (LEXICONS, MIN_DICT_CHARS, NAMES, TERMS, _unique, default_user_words, gazetteer_names,
+                              opverb_phrases, trainable_name, write_user_dict)
 
 UD_DIR = models.ROOT / "annotations" / "ud-zh-gsdsimp"
 UD_DEV = UD_DIR / "zh_gsdsimp-ud-dev.conllu"
 UD_TEST = UD_DIR / "zh_gsdsimp-ud-test.conllu"
-LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
-DEFAULT_OUTPUT = models.MODELS_DIR / "pkuseg-un"
-USER_DICT = "user_dict.txt"
 
 HELD_OUT = 50            # last UD dev sentences: pkuseg's testFile, never trained on
-SYNTHETIC = 600          # template sentences (more if needed to use every opener), plus name compounds
-MIN_DICT_CHARS = 3       # shortest word put in the forced user dictionary
 DEFAULT_ITERATIONS = 20
-
-# UN bodies and terms that must be single tokens, so templates have names to use when gazetteer.tsv is
-# absent; the gazetteer extends this list.
-NAMES = [
-    "联合国", "大会", "安全理事会", "安理会", "经济及社会理事会", "经社理事会", "托管理事会", "国际法院",
-    "秘书处", "人权理事会", "联合国儿童基金会", "儿基会", "联合国开发计划署", "开发署",
-    "联合国难民事务高级专员办事处", "难民署", "世界卫生组织", "世卫组织", "世界粮食计划署", "粮食署",
-    "联合国粮食及农业组织", "粮农组织", "人道主义事务协调厅", "国际原子能机构", "联合国环境规划署",
-    "环境署", "非洲联盟", "欧洲联盟", "近东救济工程处", "国际刑事法院", "联合国人口基金", "联合国妇女署",
-    "维持和平行动特别委员会", "建设和平委员会", "国际法委员会", "联合国安保管理系统",
-]
-TERMS = ["秘书长", "会员国", "观察员国", "特别报告员", "高级专员", "常驻代表", "特派团", "缔约国"]
-# heads that follow a name as separate tokens (联合国 人员): the name is an entity inside the compound
-HEADS = [["人员"], ["系统"], ["会员国"], ["工作人员"], ["房地"], ["各", "机构"], ["维持", "和平", "行动"],
-         ["宪章"], ["主席"], ["报告"], ["秘书处"], ["官员"], ["成员"], ["任务"], ["特派团"], ["预算"]]
-# modifiers that head many compounds in resolutions: trained before every head
-COMPOUND_MODIFIERS = ["联合国", "安理会", "安全理事会", "大会", "秘书处", "非洲联盟", "欧洲联盟", "人权理事会"]
-COMPOUND_FRAMES = [
-    "{OPV} {NAME} {HEAD} 的 安全 ；", "保护 {NAME} {HEAD} ，", "针对 {NAME} {HEAD} 的 袭击 ，",
-    "{NAME} {HEAD} 和 有关 人员", "加强 {NAME} {HEAD} 的 作用 ；", "在 {NAME} {HEAD} 内 ，",
-    "人道主义 人员 及 {NAME} {HEAD} ，", "{OPV} {NAME} {HEAD} 所 作 的 努力 ，",
-]
-_ASCII = re.compile(r"[0-9A-Za-z]")
-SYMBOL_SERIES = ["A", "A/RES", "S", "S/RES", "E", "A/C.3", "A/HRC", "A/HRC/RES", "E/CN.6", "S/PRST"]
-ORDINALS = ["七十五", "七十六", "七十七", "七十八", "七十九", "八十", "五十", "六十"]
-
-# Pre-segmented UN-resolution patterns. Slots: {OPV} opener, {NAME} UN name, {HEAD} compound head,
-# {TERM} UN term (秘书长, 会员国), {RES} GA resolution number, {SCRES} SC resolution number, {SYM} document
-# symbol, {DATE} full date, {YEAR}, {N} a number, {PARA} paragraph number, {ORD} session ordinal.
-# The rest is segmented as UD GSD would.
-TEMPLATES = [
-    "{OPV} 其 {DATE} 关于 这 一 问题 的 第 {RES} 号 决议 ，",
-    "{OPV} 其 {DATE} 第 {RES} 号 决议 和 {DATE} 第 {RES} 号 决议 ，",
-    "回顾 安全理事会 {DATE} 第 {SCRES} 号 决议 ，",
-    "{OPV} 安全理事会 第 {SCRES} 号 决议 和 第 {SCRES} 号 决议 ；",
-    "包括 {DATE} 第 {SCRES} 号 决议 以及 {NAME} 的 有关 声明 ，",
-    "{OPV} 秘书长 的 报告 ( {SYM} ) ；",
-    "{OPV} 秘书长 的 报告 （ {SYM} ） ；",
-    "注意到 秘书长 {DATE} 的 说明 ( 见 {SYM} ) ，",
-    "见 {SYM} ， 第 {N} 段 。",
-    "[ 未经 发交 主要 委员会 而 通过 ( {SYM} ) ]",
-    "{DATE} 大会 决议",
-    "{OPV} {NAME} {HEAD} 的 安全 和 保障 ；",
-    "{OPV} {NAME} 在 这 方面 开展 的 工作 ，",
-    "{NAME} {HEAD} 及 有关 人员 的 安全 ，",
-    "请 {NAME} 向 大会 第{ORD} 届 会议 提交 报告 ；",
-    "{OPV} 所有 会员国 充分 执行 第 {RES} 号 决议 ；",
-    "根据 第 {RES} 号 决议 设立 的 {NAME} ，",
-    "{OPV} {NAME} 和 {NAME} 之间 的 合作 ；",
-    "{OPV} {NAME} 的 报告 ， 并 {OPV} 其中 所 载 的 建议 ；",
-    "{OPV} 各国 遵守 《 联合国 宪章 》 和 国际 法 ，",
-    "{NAME} 于 {DATE} 生效 后 ，",
-    "{YEAR} 年 ， {NAME} {HEAD} 中 有 {N} 人 丧生 ，",
-    "决定 将 题 为 “ {NAME} 的 报告 ” 的 项目 列入 其 第{ORD} 届 会议 临时 议程 。",
-    "{OPV} {NAME} 继续 在 {NAME} {HEAD} 的 支持 下 开展 工作 ；",
-    "同上 ， 第 {N} 卷 ， 第 {N} 号 。",
-    "{OPV} 秘书长 在 {YEAR} 年 {N} 月 {N} 日 的 信 ( {SYM} ) 中 提出 的 建议 ；",
-    "{OPV} 大会 第 {RES} 号 、 第 {RES} 号 和 第 {RES} 号 决议 ，",
-    "又 {OPV} {NAME} {HEAD} 的 作用 ，",
-    "{OPV} {TERM} 在 这 方面 的 作用 ；",
-    "请 {TERM} 向 {NAME} 提交 报告 ，",
-    "( 见 {SYM} ， 第 {N} 段 ) 。",
-    "( 《 大会 正式 记录 ， 第{ORD} 届 会议 ， 补编 第 {N} 号 》 ( {SYM} ) ) 。",
-    "{RES} .",
-    "{RES} . {NAME} {HEAD} 的 安全 和 保障",
-    "{PARA} .",
-    "{PARA} . {OPV} {NAME} 的 报告 ；",
-    # brackets written straight after a word, around years and dates: 国家战略(2014-2016), 局势(2002年12月18日)
-    "{OPV} 国家 战略 ( {PERIOD} ) 的 执行 情况 ；",
-    "{NAME} 战略 计划 ( {PERIOD} ) ，",
-    "关于 该国 局势 ( {DATE} ) 的 报告 ，",
-    "{OPV} 秘书长 关于 执行 情况 ( {YEAR} 年 ) 的 报告 ；",
-]
 
 # hand-segmented UN phrases: checked after training and recorded in meta.json
 UN_CHECKS = [
@@ -179,210 +104,6 @@ def write_pkuseg_file(sentences: list[list[str]], path: Path) -> None:
         for words in sentences:
             if words:
                 f.write(" ".join(words) + "\n")
-
-
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t")]
-
-
-def opverb_phrases(lexicons: Path = LEXICONS) -> list[str]:
-    rows = _read_tsv(lexicons / "opverbs.zh.tsv")
-    return _unique(r.get("phrase", "") for r in rows if r.get("kind") in ("operative", "preambular"))
-
-
-def gazetteer_names(lexicons: Path = LEXICONS) -> list[str]:
-    """zh `name`s of gazetteer.tsv, or [] when the file (or its columns) is not there."""
-    path = lexicons / "gazetteer.tsv"
-    if not path.is_file():
-        return []
-    try:
-        rows = _read_tsv(path)
-    except (OSError, csv.Error, UnicodeDecodeError):
-        return []
-    return _unique(r.get("name", "") for r in rows if r.get("lang", "").lower() == "zh")
-
-
-def domain_names(lexicons: Path = LEXICONS) -> list[str]:
-    return _unique(NAMES + TERMS + gazetteer_names(lexicons))
-
-
-def default_user_words(lexicons: Path = LEXICONS) -> list[str]:
-    """All UN-domain words: openers of opverbs.zh.tsv, built-in names and terms, gazetteer zh names."""
-    return _unique(opverb_phrases(lexicons) + domain_names(lexicons))
-
-
-def _unique(words) -> list[str]:
-    seen: dict[str, None] = {}
-    for w in words:
-        w = (w or "").strip()
-        if w and not re.search(r"\s", w):
-            seen.setdefault(w, None)
-    return list(seen)
-
-
-# ------------------------------------------------------------------------------------ synthetic data
-MAX_TRAINED_NAME = 8
-_FUNCTION_CHARS = "和与及或的地得之"
-_NOT_IN_TRAINED_NAME = re.compile(r"[和与及或的\W_]")
-
-
-def trainable_name(name: str) -> bool:
-    """Names written as single tokens in synthetic sentences: short, no punctuation, no 和/与/及/或/的."""
-    return len(name) <= MAX_TRAINED_NAME and not _NOT_IN_TRAINED_NAME.search(name)
-
-
-def _res_number(rng: random.Random) -> str:
-    return f"{rng.randint(1, 80)}/{rng.randint(1, 330)}"
-
-
-def _sc_number(rng: random.Random) -> str:
-    year = rng.randint(1993, 2025)
-    return f"{rng.randint(800, 2790)}({year})"
-
-
-def _symbol(rng: random.Random) -> str:
-    series = rng.choice(SYMBOL_SERIES)
-    if series in ("S", "S/PRST"):
-        return f"{series}/{rng.randint(1995, 2025)}/{rng.randint(1, 999)}"
-    if series == "S/RES":
-        return f"S/RES/{_sc_number(rng)}"
-    if series == "E/CN.6":
-        return f"E/CN.6/{rng.randint(2000, 2025)}/L.{rng.randint(1, 9)}"
-    if series == "E":
-        return f"E/{rng.randint(2000, 2025)}/{rng.randint(1, 99)}"
-    tail = rng.choice(["{n}", "{n}", "L.{m}", "{n}/Add.{m}", "PV.{m}"]).format(n=rng.randint(1, 999),
-                                                                             m=rng.randint(1, 99))
-    return f"{series}/{rng.randint(40, 80)}/{tail}"
-
-
-def _date(rng: random.Random) -> list[str]:
-    return [str(rng.randint(1945, 2025)), "年", str(rng.randint(1, 12)), "月", str(rng.randint(1, 31)), "日"]
-
-
-class _Pool:
-    """Draws words in shuffled rounds, so every word of the pool is used before any repeats."""
-
-    def __init__(self, words: list[str], rng: random.Random):
-        self.words, self.rng, self.queue = list(words), rng, []
-        self.covered = False   # every word drawn at least once
-
-    def draw(self) -> str:
-        if not self.queue:
-            self.queue = self.rng.sample(self.words, len(self.words))
-        word = self.queue.pop()
-        self.covered = self.covered or not self.queue
-        return word
-
-
-def synthetic_sentences(opverbs: list[str], names: list[str], n: int = SYNTHETIC, seed: int = 0,
-                        terms: list[str] = TERMS) -> list[list[str]]:
-    """Pre-segmented UN sentences: at least `n` from TEMPLATES (more if needed to use every opener once),
-    plus name + head compounds (COMPOUND_FRAMES) for every name, a third of them cut at the spaces UN
-    texts put around numbers and symbols (pkuseg segments each whitespace-separated chunk on its own)."""
-    rng = random.Random(seed)
-    opv = _Pool(opverbs or ["决定"], rng)
-    nam = _Pool(names or ["联合国"], rng)
-    trm = _Pool(terms or ["秘书长"], rng)
-    fill = {
-        "RES": lambda: [_res_number(rng)], "SCRES": lambda: [_sc_number(rng)], "SYM": lambda: [_symbol(rng)],
-        "DATE": lambda: _date(rng), "YEAR": lambda: [str(rng.randint(1990, 2025))],
-        "N": lambda: [str(rng.randint(1, 3000))], "OPV": lambda: [opv.draw()], "TERM": lambda: [trm.draw()],
-        "NAME": lambda: [nam.draw()], "ORD": lambda: [rng.choice(ORDINALS)],
-        "PARA": lambda: [str(rng.randint(1, 40))],
-        "PERIOD": lambda: [(lambda y: f"{y}-{y + rng.randint(1, 5)}")(rng.randint(1990, 2025))],
-    }
-
-    def expand(template: str, name: str | None = None, head: list[str] | None = None) -> list[str]:
-        words: list[str] = []
-        for tok in template.split():
-            m = re.fullmatch(r"(.*?)\{(\w+)\}(.*)", tok)
-            if not m:
-                words.append(tok)
-                continue
-            pre, slot, post = m.groups()
-            if slot == "HEAD":
-                # 联合国 秘书处 too stays two tokens, as the dictionary cuts it
-                words.extend(head or rng.choice(HEADS))
-                continue
-            vals = [name] if slot == "NAME" and name else fill[slot]()
-            vals[0] = pre + vals[0]
-            vals[-1] = vals[-1] + post
-            words.extend(vals)
-        return words
-
-    out: list[list[str]] = []
-    limit = 20 * max(n, 1) + 10 * len(opverbs)
-    while (len(out) < n or not opv.covered) and len(out) < limit:
-        out.append(expand(rng.choice(TEMPLATES)))
-    # every modifier before every head, every other name before one head: 联合国 人员, not 联合国人员
-    for name in names:
-        heads = HEADS if name in COMPOUND_MODIFIERS else [rng.choice(HEADS)]
-        for head in heads:
-            for _ in range(2 if name in COMPOUND_MODIFIERS else 1):
-                out.append(expand(rng.choice(COMPOUND_FRAMES), name=name, head=head))
-    # as UN texts are spaced ("第 46/182 号决议"), cut a third of the sentences with an ASCII token
-    # into chunks around it
-    chunked: list[list[str]] = []
-    for words in out:
-        if rng.random() < 1 / 3 and any(_ASCII.search(w) for w in words):
-            chunk: list[str] = []
-            for w in words:
-                if _ASCII.search(w):
-                    chunked.extend([c for c in (chunk, [w]) if c])
-                    chunk = []
-                else:
-                    chunk.append(w)
-            if chunk:
-                chunked.append(chunk)
-        else:
-            chunked.append(words)
-    return chunked
-
-
-# ----------------------------------------------------------------------------------------- training
-def _prefix_free(words: set[str]) -> list[str]:
-    kept: list[str] = []
-    for w in sorted(words, key=lambda w: (len(w), w)):
-        if not any(w.startswith(k) for k in kept):
-            kept.append(w)
-    return kept
-
-
-def dictionary_words(words: list[str], min_chars: int = MIN_DICT_CHARS) -> list[str]:
-    """The user dictionary for `words`: those of >= min_chars characters, made prefix-free.
-
-    pkuseg's longest match returns a wrong piece when the text follows a longer entry past a shorter one
-    and then leaves it (联合国人员 -> 联合国人|员 with both 联合国 and 联合国人口基金 in the dictionary);
-    with no entry a prefix of another that cannot happen. So the shorter word wins (联合国 stays,
-    联合国日内瓦办事处 goes) and what a dropped word has left after its dictionary prefixes is added in
-    its place when long enough (日内瓦办事处): the name is then still cut 联合国|日内瓦办事处 the same way
-    in every context. A remainder that starts with a function character (地注意到, 和中国) or a punctuation mark is left to the CRF."""
-    originals = {w for w in _unique(words) if len(w) >= min_chars}
-    cands = set(originals)
-    while True:
-        kept = _prefix_free(cands)
-        new = set(cands)
-        for w in originals.difference(kept):
-            rest = w
-            while rest:
-                k = next((k for k in kept if rest.startswith(k)), None)
-                if k is None:
-                    break
-                rest = rest[len(k):]
-            if len(rest) >= min_chars and rest[0].isalnum() and rest[0] not in _FUNCTION_CHARS:
-                new.add(rest)
-        if new == cands:
-            return sorted(kept)
-        cands = new
-
-
-def write_user_dict(words: list[str], path: Path, min_chars: int = MIN_DICT_CHARS) -> list[str]:
-    kept = dictionary_words(words, min_chars)
-    path.write_text("".join(w + "\n" for w in kept), encoding="utf-8")
-    return kept
 
 
 def train(out_dir: Path, *, iterations: int = DEFAULT_ITERATIONS, user_words: list[str] | None = None,
@@ -455,26 +176,6 @@ def train(out_dir: Path, *, iterations: int = DEFAULT_ITERATIONS, user_words: li
     meta["size_bytes"] = _dir_size(out_dir)
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out_dir
-
-
-# ------------------------------------------------------------------------------------------- loading
-def load_into(nlp, model_dir: Path) -> None:
-    """Give a pkuseg ChineseTokenizer the model in `model_dir`, with its user dictionary and without
-    pkuseg's default post-processor. nlp.to_disk() afterwards stores all three."""
-    model_dir = Path(model_dir)
-    user_dict = model_dir / USER_DICT
-    nlp.tokenizer.initialize(pkuseg_model=str(model_dir),
-                             pkuseg_user_dict=str(user_dict) if user_dict.is_file() else "default")
-    nlp.tokenizer.pkuseg_seg.postprocesser.do_process = False
-
-
-def blank_pipeline(model_dir: Path = DEFAULT_OUTPUT):
-    """A blank spaCy zh pipeline whose tokenizer is the pkuseg model in `model_dir`."""
-    import spacy
-
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-    load_into(nlp, model_dir)
-    return nlp
 
 
 def main(argv: list[str] | None = None) -> None:
