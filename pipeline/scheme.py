@@ -3,7 +3,6 @@ intensities, and the colors and shortcut keys that doccano and the HTML views us
 ENTITY_LABELS = ["RESOLUTION", "TREATY", "DATE", "ORG", "DOCUMENT"]
 PARAGRAPH_TYPES = ["preambular", "operative", "other"]
 STRENGTH_CLASSES = ["decide", "urge", "request", "encourage", "declare"]  # strongest first
-STRENGTH_LEVEL = {"decide": 5, "urge": 4, "request": 3, "encourage": 2, "declare": 1}
 INTENSITIES = ["none", "strong", "strongest"]
 # one distinct colour per entity label, strength class and the addressee mark (tests/test_show.py checks it)
 COLORS = {"RESOLUTION": "#1f77b4", "TREATY": "#9467bd", "DATE": "#2ca02c", "ORG": "#ff7f0e", "DOCUMENT": "#8c564b",

@@ -6,7 +6,6 @@ import re
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
-ROMAN = re.compile(r"^[IVXL]+$")
 
 
 def _clean(s: str) -> str:

@@ -19,7 +19,6 @@ import functools
 import re
 
 SUPPORTED = ("zh", "en")
-UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.6
 # refuse only when lingua is this sure: on 1,859 English UNPC lines 3 reach it for another language, on

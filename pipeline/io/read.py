@@ -43,11 +43,6 @@ class Warning_:
         return f"{self.path}: warning: {self.message}"
 
 
-def detect_lang(text: str) -> str | None:
-    """The identified language's ISO code (any language, see `langid`); None when the text has no letters."""
-    return langid.identify(text)[0]
-
-
 def iter_files(paths: list[str]) -> Iterator[Path | InputError]:
     for p in paths:
         path = Path(p)
