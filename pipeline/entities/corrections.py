@@ -5,7 +5,9 @@ propose again. Each row says where it was learned (gold file, unit id, date).
 whole by a person, so what they left out they removed):
 - a `name` row for an ORG or TREATY span the rules did not find exactly (with the gold's id, or the name's own
   English form); from then on the rules find it like a gazetteer name, in every document;
-- a `not` row for a rule span that overlaps no gold span: that (label, text) is not proposed again.
+- a `not` row for an ORG or TREATY rule span that overlaps no gold span: that (label, text) is not proposed
+  again. (Dates, symbols and resolution references come from patterns; one removed "2021" must not stop the
+  rules from finding every year.)
 A row is only learned when the gold is consistent about the string: every occurrence of a name in the gold
 texts is labelled so (or lies inside a longer gold span), and a removed string is never a gold span of that
 label. Short strings (under MIN_CHARS) are left to the model: without context they are too ambiguous. A row that
@@ -80,10 +82,12 @@ def _bounded(text: str, start: int, end: int, lang: str) -> bool:
 
 def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[dict[str, Any]]],
           gazetteer: Gazetteer, *, gold: str, date: str) -> tuple[Corrections, list[str]]:
-    """Corrections from gold units (each: id, text, lang, entities [{start, end, label, id?}]) and the rules'
-    spans on them (`predict(unit)`); returns the corrections and one report line per conflict or skipped row."""
+    """Corrections from gold units (each: id, text, lang, entities [{start, end, label, id?}], and optionally
+    `gold`, the file it came from, else `gold`) and the rules' spans on them (`predict(unit)`); returns the
+    corrections and one report line per conflict or skipped row. Whether the gold is consistent about a string
+    is judged over all the units given."""
     report: list[str] = []
-    proposed: dict[tuple[str, str, str], tuple[str, str]] = {}  # (kind, lang, label, text) -> (id, unit)
+    proposed: dict[tuple[str, str, str, str], tuple[str, str, str]] = {}  # (kind, lang, label, text) -> (id, unit, file)
     for u in units:
         gold_spans = {(e["start"], e["end"], e["label"]) for e in u["entities"]}
         ids = {(e["start"], e["end"], e["label"]): e.get("id") or "" for e in u["entities"]}
@@ -92,10 +96,10 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
             if label in LEARNED_LABELS:
                 name = u["text"][s:e]
                 ident = ids[(s, e, label)] or (_own_name(name) if u["lang"] == "en" else name)
-                proposed.setdefault(("name", u["lang"], label, name), (ident, u["id"]))
+                proposed.setdefault(("name", u["lang"], label, name), (ident, u["id"], u.get("gold", gold)))
         for s, e, label in set(pred) - gold_spans:
-            if not any(s < ge and gs < e for gs, ge, _ in gold_spans):
-                proposed.setdefault(("not", u["lang"], label, u["text"][s:e]), ("", u["id"]))
+            if label in LEARNED_LABELS and not any(s < ge and gs < e for gs, ge, _ in gold_spans):
+                proposed.setdefault(("not", u["lang"], label, u["text"][s:e]), ("", u["id"], u.get("gold", gold)))
 
     # what the gold says of each string, over every unit of its language
     labelled: dict[tuple[str, str, str], int] = defaultdict(int)  # (lang, label, text) -> labelled occurrences
@@ -117,7 +121,7 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
                     unlabelled[(lang, label, text)] += 1
 
     rows = []
-    for (kind, lang, label, text), (ident, unit) in sorted(proposed.items()):
+    for (kind, lang, label, text), (ident, unit, source) in sorted(proposed.items()):
         key = (lang, label, text)
         if len(text) < MIN_CHARS.get(lang, 4):
             report.append(f"{unit}: {kind} {label} {text!r}: too short to learn without context (left to the model)")
@@ -140,5 +144,5 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
             if hand and hand[0] == label:
                 report.append(f"{unit}: removed {label} {text!r} is a gazetteer name; not applied")
                 continue
-        rows.append(Correction(kind, label, lang, text, ident, gold, unit, date))
+        rows.append(Correction(kind, label, lang, text, ident, source, unit, date))
     return Corrections(rows), report

@@ -38,19 +38,8 @@ def rules_predict(lang: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]
 def learn_corrections(lang: str, units: list[dict[str, Any]]) -> tuple[Corrections, list[str]]:
     """Corrections from gold units that carry `gold` (their file) and entities."""
     predict = rules_predict(lang)
-    today = datetime.date.today().isoformat()
-    rows, report = [], []
-    for gold in sorted({u["gold"] for u in units}):
-        mine = [u for u in units if u["gold"] == gold]
-        got, rep = learn(mine, predict, predict.gazetteer, gold=gold, date=today)  # type: ignore[attr-defined]
-        rows += got.rows
-        report += rep
-    seen, unique = set(), []
-    for r in rows:  # a name learned from two files: the first file's row
-        if (r.kind, r.lang, r.label, r.text) not in seen:
-            seen.add((r.kind, r.lang, r.label, r.text))
-            unique.append(r)
-    return Corrections(unique), report
+    return learn(units, predict, predict.gazetteer,  # type: ignore[attr-defined]
+                 gold="", date=datetime.date.today().isoformat())
 
 
 def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int | None = None,
@@ -80,10 +69,11 @@ def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int
             import spacy
             nlp = spacy.load(models.default_model(lang))
         nlp.get_pipe("unap_entity_rules").set_corrections(corrections)
-        nlp.to_disk(target)
+        final = Path(tmp) / "final"  # never saved over the folder it was loaded from (lexicon copies)
+        nlp.to_disk(final)
         if output.exists():
             shutil.rmtree(output)
-        shutil.move(str(target), output)
+        shutil.move(str(final), output)
     return {"path": str(output), "strength_rows": len(rows), "entity_units": len(units),
             "from_gold": len(extra_ids), "corrections": len(corrections),
             "names": sum(r.kind == "name" for r in corrections.rows),
