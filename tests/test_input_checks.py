@@ -92,6 +92,14 @@ def test_a_file_of_several_resolutions_is_split_into_documents(tmp_path, capsys)
     assert len({d for d, *_ in view(together)}) == 4
 
 
+def test_files_joined_without_a_final_newline_are_still_split():
+    """`cat a.txt b.txt` when a.txt does not end with a newline glues the next title onto the last line
+    ("... 2089th meetingResolution 437 (1978)", "... meeting.5 (1946). Resolution of 8 May 1946")."""
+    texts = [f.read_text(encoding="utf-8").rstrip("\n") for f in (SC1, SC, *SC_1976)]
+    assert len(split_documents("".join(texts))) == 4
+    assert len(split_documents("Adopted at the 2nd meeting." + texts[0])) == 1  # a title at the start is no cut
+
+
 def test_single_resolutions_are_never_split():
     for f in (SEED, GA, SC, SC1, *SC_1976, FIXTURES / "A_RES_80_1.md"):
         assert len(split_documents(f.read_text(encoding="utf-8"))) == 1, f

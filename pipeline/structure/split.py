@@ -71,8 +71,17 @@ def boundaries(text: str) -> list[int]:
     return [0] + sorted({lines[j][0] for j in starts[1:]})
 
 
+# files joined with `cat` when one does not end with a newline: "... 2003rd meeting.Resolution 404 (1977)",
+# "2089th meetingResolution 437 (1978)"
+GLUED = re.compile(r"(?:(?<=[.,;:)\]])[ \t]*|(?<=\S))"
+                   r"(?=(?:RESOLUTION|Resolution)\s+\d{1,4}\s*\([\d\s-]{4,7}\)"
+                   r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?[ \t]*$"
+                   r"|\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b.*$)", re.M)
+
+
 def split_documents(text: str) -> list[str]:
     """The text of each resolution in a file, in order (one item for an ordinary file)."""
+    text = GLUED.sub("\n\n", text)
     cuts = boundaries(text)
     pieces = [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)])]
     return [p for p in pieces if p.strip()]
