@@ -19,16 +19,17 @@ from typing import Any, Iterable, Sequence
 
 from spacy.language import Language
 
+from .records import parse as parse_record
+
 STRATEGIES = ("uncertain", "disagreement", "random")
 BEAM_WIDTH = 8
 
 
 def _docs(nlp: Language, units: Sequence[dict[str, Any]]):
     for u in units:
-        doc = nlp.make_doc(u["text"])
-        ptype = (u.get("paragraph") or {}).get("type") or u.get("type")
-        if ptype is None and u.get("strength"):
-            ptype = "operative"
+        unit = parse_record(u)
+        doc = nlp.make_doc(unit.text)
+        ptype = unit.type or ("operative" if unit.strength else None)
         paras = [{"start": 0, "end": len(u["text"]), "type": ptype, "number": None, "role": None}] if ptype else None
         doc.user_data["unap"] = {"paragraphs": paras, "year": u.get("year")}
         yield doc

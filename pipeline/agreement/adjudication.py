@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..records import Span, Unit, gold_record
 from .base import Annotations, _key, _unit_order, _votes
 
 
 def adjudicate(ann: Annotations) -> list[dict[str, Any]]:
-    """Gold units in this project's doccano JSONL shape: spans and the class a strict majority of the unit's
+    """Gold units in the gold JSONL shape (records.gold_record): spans and the class a strict majority of the unit's
     annotators chose (with two annotators: what both chose). `meta.adjudication` is `agreed`, `majority`
     (differences outvoted), `needs review` (a tie, as whenever two annotators differ, or no class with a
     majority) or `single annotator`; `meta.annotators` keeps every version."""
@@ -27,15 +28,13 @@ def adjudicate(ann: Annotations) -> list[dict[str, Any]]:
             status = "needs review"  # a tie (always, with two annotators) or no class with a majority
         else:
             status = "majority"
-        ents = [{"start": s, "end": e, "label": lab, "text": text[s:e]} for s, e, lab in kept]
         meta = dict(first.get("meta") or {})
         meta["adjudication"] = status
         meta["annotators"] = {n: {"entities": [dict(zip(("start", "end", "label"), _key(e)))
                                                for e in sorted(ann[n][uid]["entities"], key=_key)],
                                   "strength": ann[n][uid]["strength"]} for n in names}
-        gold.append({"id": uid, "text": text, "lang": first.get("lang"),
-                     "label": [[s, e, lab] for s, e, lab in kept], "entities": ents,
-                     "paragraph": {"type": first.get("type") or ("operative" if strength else None),
-                                   "strength": strength},
-                     "meta": meta})
+        gold.append(gold_record(Unit(id=uid, text=text, lang=first.get("lang"),
+                                     entities=[Span(start=s, end=e, label=lab) for s, e, lab in kept],
+                                     type=first.get("type") or ("operative" if strength else None),
+                                     strength=strength, meta=meta)))
     return gold

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 import zipfile
@@ -11,61 +10,21 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..io.jsonl import records
-from ..scheme import STRENGTH_CLASSES
+from ..records import RecordError, parse as parse_record
 from .base import AgreementError, Annotations, _pairs
 from .doccano_export import export
 
-# doccano export columns and meta keys that are labels or bookkeeping, not the unit's own metadata
-_NOT_META = {"id", "text", "entities", "label", "cats", "Comments", "comments", "unit_id", "lang", "paragraph",
-             "paragraph_type", "strength", "meta", "unap_complete", "unap_version"}
-
-
-def _spans(r: dict, where: str) -> list[dict]:
-    raw = r["entities"] if isinstance(r.get("entities"), list) else None
-    if raw is None and isinstance(r.get("label"), list) and all(isinstance(x, (list, dict)) for x in r["label"]):
-        raw = r["label"]
-    out = []
-    for x in raw or []:
-        if isinstance(x, dict):
-            s, e, lab = x.get("start", x.get("start_offset")), x.get("end", x.get("end_offset")), x.get("label")
-        elif isinstance(x, (list, tuple)) and len(x) == 3:
-            s, e, lab = x
-        else:
-            raise AgreementError(f"{where}: cannot read the span {json.dumps(x, ensure_ascii=False)[:60]}")
-        if not (isinstance(s, int) and isinstance(e, int) and isinstance(lab, str)
-                and 0 <= s < e <= len(r["text"])):
-            raise AgreementError(f"{where}: span {s}-{e} {lab} does not fit the text")
-        out.append({"start": s, "end": e, "label": lab})
-    return out
-
-
-def _strength_of(r: dict, where: str) -> str | None:
-    """The paragraph's class, else the record's, else doccano's category names (annotate output's `cats` are
-    model scores, and its paragraph already says)."""
-    para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
-    for d in (para, r):
-        if "strength" in d:
-            return d["strength"] or None
-    cats = r.get("cats")
-    if isinstance(cats, list):  # doccano's export
-        found = sorted(set(cats), key=lambda c: (STRENGTH_CLASSES + [c]).index(c))
-        if len(found) > 1:
-            raise AgreementError(f"{where}: {len(found)} strength classes ({', '.join(found)}); one expected")
-        return found[0] if found else None
-    return None
-
-
 def parse_unit(r: dict[str, Any], where: str) -> tuple[str | None, dict[str, Any]]:
-    """(unit id or None, unit) from this project's gold/annotate shape or doccano's export (meta flattened
-    into the record, `entities` as [start, end, label], `cats` as names)."""
-    meta = r.get("meta") if isinstance(r.get("meta"), dict) else None
-    uid = (meta or {}).get("unit_id") or r.get("unit_id") or r.get("id")
-    para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
-    unit = {"text": r["text"], "entities": _spans(r, where), "strength": _strength_of(r, where),
-            "lang": r.get("lang"), "type": para.get("type") or r.get("paragraph_type"),
-            "meta": meta if meta is not None else {k: v for k, v in r.items() if k not in _NOT_META},
-            "pushed": (meta or r).get("unap_version")}
-    return (str(uid) if uid not in (None, "") else None), unit
+    """(unit id or None, unit) from any shape records.parse reads (this project's gold/annotate JSONL, or
+    doccano's export: meta flattened into the record, `entities` as [start, end, label], `cats` as names)."""
+    try:
+        unit = parse_record(r)
+    except RecordError as e:
+        raise AgreementError(f"{where}: {e}") from None
+    return unit.key, {"text": unit.text,
+                      "entities": [{"start": e.start, "end": e.end, "label": e.label} for e in unit.entities or []],
+                      "strength": unit.strength, "lang": unit.lang, "type": unit.type, "meta": unit.meta,
+                      "pushed": unit.pushed}
 
 
 def _read_file(path: Path, shown: str | None = None) -> tuple[dict[str, dict], dict[str, str]]:

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from ..scheme import ENTITY_LABELS, INTENSITIES, PARAGRAPH_TYPES, STRENGTH_CLASSES
 from ..io.jsonl import records
+from ..records import RecordError, parse as parse_record
 from .bootstrap import interval, paired
 from .classes import score_classes
 from .addressees import score_addressees
@@ -24,32 +25,30 @@ class GoldError(ValueError):
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
-    """Gold units from doccano JSONL (as exported by this project) or this project's annotate output, or the
-    strength data format. Each unit: text, lang, and whichever of entities / type / strength / intensity it has."""
+    """Gold units from any JSONL shape this project reads (records.parse: doccano JSONL as exported by this
+    project, annotate output, the strength and addressee data). Each unit: text, lang, and whichever of
+    entities / addressees / clauses / type / strength / intensity it has."""
     units = []
     for n, r in records(path, GoldError, "a gold unit"):
-        u: dict[str, Any] = {"id": str(r.get("id", f"{path.name}:{n}")), "text": r["text"], "lang": r.get("lang")}
-        meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
-        if isinstance(meta.get("year"), int):
-            u["year"] = meta["year"]
-        if "entities" in r and isinstance(r["entities"], list):
-            u["entities"] = [{"start": e["start"], "end": e["end"], "label": e["label"], "id": e.get("id")}
-                             for e in r["entities"]]
-        elif "label" in r and isinstance(r["label"], list):
-            u["entities"] = [{"start": s, "end": e, "label": lab, "id": None} for s, e, lab in r["label"]]
-        para = r.get("paragraph") if isinstance(r.get("paragraph"), dict) else {}
-        addressees = para.get("addressees", r.get("addressees"))
-        if isinstance(addressees, list):
-            u["addressees"] = [{"start": a["start"], "end": a["end"], "type": a["type"]} for a in addressees]
+        try:
+            unit = parse_record(r)
+        except RecordError as e:
+            raise GoldError(f"{path}:{n}: " + (f"span {e.span[0]}-{e.span[1]} outside the text" if e.span
+                                               else str(e))) from None
+        u: dict[str, Any] = {"id": str(r.get("id", f"{path.name}:{n}")), "text": unit.text, "lang": unit.lang}
+        if unit.year is not None:
+            u["year"] = unit.year
+        if unit.entities is not None:
+            u["entities"] = [{"start": e.start, "end": e.end, "label": e.label, "id": e.id} for e in unit.entities]
+        if unit.addressees is not None:
+            u["addressees"] = [{"start": a.start, "end": a.end, "type": a.type} for a in unit.addressees]
+        if unit.clauses is not None:  # every clause of the paragraph (GUIDELINES.md, "Clauses")
+            u["clauses"] = unit.clauses
         for key in ("type", "strength", "intensity"):
-            val = para.get(key, r.get(key))
-            if val is not None:
-                u[key] = val
+            if getattr(unit, key) is not None:
+                u[key] = getattr(unit, key)
         if (u.get("strength") or "addressees" in u) and "type" not in u:
             u["type"] = "operative"
-        for e in u.get("entities", []) + u.get("addressees", []):
-            if not (0 <= e["start"] < e["end"] <= len(u["text"])):
-                raise GoldError(f"{path}:{n}: span {e['start']}-{e['end']} outside the text")
         units.append(u)
     if not units:
         raise GoldError(f"{path}: no gold units")
