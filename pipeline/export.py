@@ -16,6 +16,39 @@ def _verb_in(doc: Doc, para: Span) -> Span | None:
     return None
 
 
+RANK = {"decide": 5, "urge": 4, "request": 3, "encourage": 2, "declare": 1}
+
+
+def _clauses(doc: Doc, para: Span, verb: Span | None, opener_addressees: list) -> list[dict[str, Any]]:
+    """Every clause of an operative paragraph in text order: the opener (clause 0, with the paragraph's own
+    verb, class and addressees) and the later clauses `unap_opverbs` found (`_.clause` >= 1)."""
+    if verb is None:
+        return []
+    has = Span.has_extension("clause")
+    later = [v for v in doc.spans.get("opverbs", []) if para.start_char <= v.start_char < para.end_char
+             and v is not verb and has and (v._.clause or 0) > 0]
+    start, end = (verb._.verb_chars if Span.has_extension("verb_chars") and verb._.verb_chars
+                  else (verb.start_char, verb.end_char))
+    out = [{"verb": {"start": start, "end": end, "text": doc.text[start:end]},
+            "strength": verb._.strength, "intensity": verb._.intensity, "addressees": opener_addressees}]
+    extra = doc.spans.get("clause_addressees", []) if "clause_addressees" in doc.spans else []
+    for v in sorted(later, key=lambda s: s.start_char):
+        out.append({"verb": {"start": v.start_char, "end": v.end_char, "text": v.text},
+                    "strength": v._.strength, "intensity": v._.intensity,
+                    "addressees": [{"start": a.start_char, "end": a.end_char, "text": a.text,
+                                    "type": a._.addressee_type} for a in extra
+                                   if a._.clause == v._.clause and para.start_char <= a.start_char < para.end_char]})
+    return out
+
+
+def clauses_of(doc: Doc, para: Span) -> list[dict[str, Any]]:
+    """The clauses of an operative paragraph as exported (`paragraph.clauses`)."""
+    verb = _verb_in(doc, para)
+    opener = [{"start": a.start_char, "end": a.end_char, "text": a.text, "type": a._.addressee_type}
+              for a in doc.spans.get("addressees", []) if para.start_char <= a.start_char < para.end_char]
+    return _clauses(doc, para, verb, opener)
+
+
 def paragraph_record(doc: Doc, para: Span) -> dict[str, Any]:
     verb = _verb_in(doc, para)
     operative = para.label_ == "operative"
@@ -31,6 +64,10 @@ def paragraph_record(doc: Doc, para: Span) -> dict[str, Any]:
     if operative and "addressees" in doc.spans:  # who the opening verb addresses (unap_addressees)
         rec["addressees"] = [{"start": a.start_char, "end": a.end_char, "text": a.text, "type": a._.addressee_type}
                              for a in doc.spans["addressees"] if para.start_char <= a.start_char < para.end_char]
+    if operative and Span.has_extension("clause"):  # every clause of the paragraph (unap_opverbs, unap_addressees)
+        rec["clauses"] = _clauses(doc, para, verb, rec.get("addressees", []))
+        classes = [c["strength"] for c in rec["clauses"] if c["strength"]]
+        rec["max_strength"] = max(classes, key=RANK.get) if classes else None
     return rec
 
 

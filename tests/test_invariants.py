@@ -1,10 +1,10 @@
 """Invariants of `unap annotate` on every resolution in examples/ and tests/fixtures, in both unit modes.
 
-- Every span of every span group, every entity, and every verb, addressee and entity offset of the exported
-  records names exactly the text at its offsets (a component that splits tokens must not leave a span group
+- Every span of every span group, every entity, and every verb, addressee, clause verb, clause addressee and
+  entity offset of the exported records names exactly the text at its offsets (a component that splits tokens must not leave a span group
   written before it pointing at the wrong tokens).
-- `--unit document` gives each paragraph the same type, number, verb, strength, intensity, addressees and
-  entities as `--unit paragraph`. What a whole document may legitimately change is the id of a short name
+- `--unit document` gives each paragraph the same type, number, verb, strength, intensity, addressees, clauses,
+  max_strength and entities as `--unit paragraph`. What a whole document may legitimately change is the id of a short name
   ("the Ad Hoc Committee", "the Treaty"), which `resolve_short_forms` takes from the full names of the
   whole Doc: it gets the id of a full name another paragraph spells out, or loses the one its own paragraph
   gave it when another paragraph spells out a second full name that fits. That, and nothing else, is
@@ -85,9 +85,23 @@ def test_every_span_and_offset_names_its_text(path, unit):
             assert any(a <= e["start"] and e["end"] <= b for a, b in bounds), f"{rec['id']}: {e} crosses paragraphs"
         for p in paras:
             where = f"{rec['id']} paragraph {p['start']}"
-            for item in [p["verb"]] * (p["verb"] is not None) + p.get("addressees", []):
+            clause_items = [x for c in p.get("clauses", []) for x in [c["verb"], *c["addressees"]]]
+            for item in [p["verb"]] * (p["verb"] is not None) + p.get("addressees", []) + clause_items:
                 check_offsets(text, item, where)
                 assert p["start"] <= item["start"] and item["end"] <= p["end"], where
+            if p["type"] == "operative":  # clauses: the opener first, then in text order; the strongest class
+                clauses = p["clauses"]
+                assert [c["verb"]["start"] for c in clauses] == sorted({c["verb"]["start"] for c in clauses}), where
+                if p["verb"] is not None:
+                    assert clauses[0]["strength"] == p["strength"] and clauses[0]["addressees"] == p["addressees"], where
+                    assert p["verb"]["start"] <= clauses[0]["verb"]["start"] < p["verb"]["end"], where
+                    rank = ["declare", "encourage", "request", "urge", "decide"]
+                    assert p["max_strength"] == max((c["strength"] for c in clauses if c["strength"]), key=rank.index)
+        # every clause verb is an OPVERB span of the Doc, with its clause index
+        verbs = {(v.start_char, v.end_char): v._.clause for v in doc.spans.get("opverbs", []) if v.label_ == "OPVERB"}
+        for p in paras:
+            for k, c in enumerate(p.get("clauses", [])[1:], 1):
+                assert verbs.get((c["verb"]["start"], c["verb"]["end"])) == k, (rec["id"], c)
 
 
 def entity_differences(doc_rec: dict, para: dict, unit_rec: dict) -> list:
@@ -146,6 +160,10 @@ def test_document_mode_gives_each_paragraph_what_paragraph_mode_gives_it(path):
                 assert theirs[key] == mine[key], (where, key)
             assert shifted(theirs["verb"], s) == mine["verb"], where
             assert [shifted(a, s) for a in theirs.get("addressees", [])] == mine.get("addressees", []), where
+            assert [(shifted(c["verb"], s), c["strength"], c["intensity"], [shifted(a, s) for a in c["addressees"]])
+                    for c in theirs.get("clauses", [])] == \
+                [(c["verb"], c["strength"], c["intensity"], c["addressees"]) for c in mine.get("clauses", [])], where
+            assert theirs.get("max_strength") == mine.get("max_strength"), where
             assert entity_differences(doc_rec, para, unit_rec) == [], where
 
 

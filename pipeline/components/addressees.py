@@ -4,9 +4,14 @@ doc.spans["addressees"] with `_.addressee_type` (states, parties, secretariat, u
 Runs after `unap_opverbs` (the opening verb) and `unap_entities` (ORG entities type Chinese names). When the
 Doc carries a dependency parse (the stanza backbone) and `use_parse` is on, the parse proposes the addressees
 (the verb's object and its conjuncts, or the subject of its that-clause) and the rules decide the type; where
-the parse finds nothing typed, the rules' own phrases stand. The vocabulary is the TSV data in
-pipeline/lexicons/ (addressees.<lang>.tsv, countries.tsv), saved with the pipeline.
+the parse finds nothing typed, the rules' own phrases stand.
+
+A later clause of the paragraph (an OPVERB span with `_.clause` >= 1, from `unap_opverbs`) gets its addressees by
+the same rules, in doc.spans["clause_addressees"] with `_.clause`; doc.spans["addressees"] stays the opener's.
+A clause whose object is a pronoun ("and further encourages them", "并请其") takes the opener's addressees.
+The vocabulary is the TSV data in pipeline/lexicons/ (addressees.<lang>.tsv, countries.tsv), saved with the pipeline.
 """
+import re
 import shutil
 from pathlib import Path
 from typing import List
@@ -18,8 +23,11 @@ from ..addressees import chinese, english, lexicon
 from ..addressees.lexicon import LEXICONS, TYPES
 from .tokens import split_tokens_at
 
-if not Span.has_extension("addressee_type"):
-    Span.set_extension("addressee_type", default=None)
+PRONOUN = {"en": re.compile(r"\s*(them|they)\b"), "zh": re.compile(r"(它们|他们|其)")}
+
+for _name in ("addressee_type", "clause"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 
 class AddresseeTagger:
@@ -41,22 +49,35 @@ class AddresseeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         out: List[tuple] = []
+        later: List[tuple] = []  # (start, end, type, clause index) of later clauses
         verbs = [v for v in doc.spans.get(self.opverbs_key, []) if v.label_ == "OPVERB"]
         parsed = self.use_parse and doc.has_annotation("DEP")
         for para in doc.spans.get(self.paragraphs_key, []):
             if para.label_ != "operative":
                 continue
-            verb = next((v for v in verbs if para.start <= v.start < para.end), None)  # the opening verb
+            verb = next((v for v in verbs if para.start <= v.start < para.end and not v._.clause), None)  # the opening verb
             if verb is None:
                 continue
             found = self.rules(doc, para, verb)
             if parsed:
                 from ..addressees.parse import from_parse
                 found = from_parse(doc, para, verb, found, self.lang, self.folder) or found
-            out += [(para.start_char + start, para.start_char + end, typ) for start, end, typ in found
-                    if typ in TYPES]
+            opener = [(para.start_char + start, para.start_char + end, typ) for start, end, typ in found
+                      if typ in TYPES]
+            out += opener
+            for clause in (v for v in verbs if para.start <= v.start < para.end and (v._.clause or 0) > 0):
+                later += [(s, e, t, clause._.clause) for s, e, t in self._clause(doc, para, clause, opener)]
         # a Chinese addressee may end inside a segmenter token (南苏丹|根据); the split keeps every span group true
-        split_tokens_at(doc, [o for start, end, _ in out for o in (start, end)])
+        split_tokens_at(doc, [o for start, end, *_ in out + later for o in (start, end)])
+        clause_spans = []
+        for start, end, typ, k in later:
+            span = doc.char_span(start, end, label="ADDRESSEE")
+            if span is not None:
+                span._.addressee_type = typ
+                span._.clause = k
+                clause_spans.append(span)
+        if later or "clause_addressees" in doc.spans:
+            doc.spans["clause_addressees"] = clause_spans
         spans = []
         for start, end, typ in out:
             span = doc.char_span(start, end, label="ADDRESSEE")
@@ -65,6 +86,16 @@ class AddresseeTagger:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+    def _clause(self, doc: Doc, para: Span, verb: Span, opener: list) -> list:
+        """Absolute (start, end, type) addressees of a later clause: its own object, or the opener's when the
+        object is a pronoun."""
+        rest = doc.text[verb.end_char:para.end_char]
+        if PRONOUN[self.lang].match(rest):
+            if self.lang == "en" or not self.rules(doc, para, verb):
+                return list(opener)
+        base = para.start_char
+        return [(base + s, base + e, t) for s, e, t in self.rules(doc, para, verb) if t in TYPES]
 
     def rules(self, doc: Doc, para: Span, verb: Span) -> list:
         text = para.text

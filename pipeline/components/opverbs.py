@@ -7,6 +7,10 @@ operative paragraphs, PREVERB for preambular ones) with `_.strength`, `_.intensi
 "lexicon", "model" or "combined" (lexicon when it knows the opener, classifier otherwise), so rules,
 model and combination are compared by config, not code. A one-paragraph unit also gets doc.cats
 (exclusive, one-hot on the final class).
+
+With `clauses` on (the default), every later clause of an operative paragraph ("..., and urges", "，并敦促",
+`components/clauses.py`) gets an OPVERB span too, after the opener, with `_.clause` = 1, 2 ... (the opener has
+`_.clause` = 0) and its own class and intensity from the lexicon. The opener is what it was without clauses.
 """
 from pathlib import Path
 from typing import Optional
@@ -15,9 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..scheme import STRENGTH_CLASSES
+from .clauses import find_clauses, in_subordinate
 from .lexicon import OpenerLexicon
+from .tokens import split_tokens_at
 
-for _name in ("strength", "intensity", "source", "kind"):
+for _name in ("strength", "intensity", "source", "kind", "clause", "verb_chars"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -26,30 +32,66 @@ MODES = ("lexicon", "model", "combined")
 
 class OperativeVerbTagger:
     def __init__(self, nlp: Language, name: str, *, mode: str = "combined", spans_key: str = "opverbs",
-                 paragraphs_key: str = "paragraphs") -> None:
+                 paragraphs_key: str = "paragraphs", clauses: bool = True) -> None:
         if mode not in MODES:
             raise ValueError(f"unap_opverbs: mode must be one of {MODES}, not {mode!r}")
         self.name = name
         self.mode = mode
         self.spans_key = spans_key
         self.paragraphs_key = paragraphs_key
+        self.clauses = clauses
         self.lexicon = OpenerLexicon.load(nlp.lang)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        later = []  # (paragraph's opener index in spans, Clause list)
         paras = list(doc.spans.get(self.paragraphs_key, []))
         for para in paras:
             if para.label_ not in ("operative", "preambular"):
                 continue
             span = self._opener(doc, para)
             if span is not None:
+                span._.clause = 0 if para.label_ == "operative" else None
                 spans.append(span)
+                if self.clauses and para.label_ == "operative":
+                    found = find_clauses(para.text, span._.verb_chars[1] - para.start_char, self.lexicon,
+                                         self.lexicon.lang, span._.strength or "")
+                    if found and doc.has_annotation("DEP"):
+                        found = [c for c in found if not in_subordinate(doc, para.start_char + c.start)]
+                    if found:
+                        later.append((len(spans) - 1, para.start_char, found))
         doc.spans[self.spans_key] = spans
+        if later:
+            self._add_clauses(doc, later)
         if len(paras) == 1 and paras[0].label_ == "operative":
             final = spans[0]._.strength if spans else None
             if final:
                 doc.cats = {c: float(c == final) for c in STRENGTH_CLASSES}
         return doc
+
+    def _add_clauses(self, doc: Doc, later: list) -> None:
+        """Later clauses' verbs as OPVERB spans right after their paragraph's opener; a verb glued to a
+        segmenter token (并敦促) is split off first, so that its span is exact."""
+        split_tokens_at(doc, [base + o for _, base, found in later for c in found for o in (c.start, c.end)])
+        spans = list(doc.spans[self.spans_key])
+        extra = {}
+        for i, base, found in later:
+            extra[i] = []
+            for k, c in enumerate(found, 1):
+                span = doc.char_span(base + c.start, base + c.end, label="OPVERB")
+                if span is None:
+                    continue
+                span._.kind = "operative"
+                span._.strength = c.cls
+                span._.intensity = c.intensity
+                span._.source = "lexicon"
+                span._.clause = k
+                extra[i].append(span)
+        out = []
+        for i, span in enumerate(spans):
+            out.append(span)
+            out += extra.get(i, [])
+        doc.spans[self.spans_key] = out
 
     def _opener(self, doc: Doc, para: Span) -> Optional[Span]:
         kind = para.label_
@@ -76,6 +118,8 @@ class OperativeVerbTagger:
         if span is None:
             return None
         span._.kind = kind
+        # the lexicon's own character offsets: the span itself may run to token edges ("敦促制")
+        span._.verb_chars = (para.start_char + start, para.start_char + end)
         span._.intensity = intensity if kind == "operative" else None
         if kind == "operative":
             if use_model:
@@ -97,6 +141,9 @@ class OperativeVerbTagger:
 
 
 @Language.factory("unap_opverbs", default_config={"mode": "combined", "spans_key": "opverbs",
-                                                  "paragraphs_key": "paragraphs"})
-def make_opverbs(nlp: Language, name: str, mode: str, spans_key: str, paragraphs_key: str) -> OperativeVerbTagger:
-    return OperativeVerbTagger(nlp, name, mode=mode, spans_key=spans_key, paragraphs_key=paragraphs_key)
+                                                  "paragraphs_key": "paragraphs", "clauses": True},
+                  retokenizes=True)
+def make_opverbs(nlp: Language, name: str, mode: str, spans_key: str, paragraphs_key: str,
+                 clauses: bool) -> OperativeVerbTagger:
+    return OperativeVerbTagger(nlp, name, mode=mode, spans_key=spans_key, paragraphs_key=paragraphs_key,
+                               clauses=clauses)
