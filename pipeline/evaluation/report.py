@@ -162,6 +162,18 @@ def markdown(scores: dict[str, Any]) -> str:
         from .classes import confusion_table
         lines += ["", f"## Strength confusion matrix, configuration `{name}` (rows gold, columns predicted)", "",
                   confusion_table(_named(main["strength"]["confusion"]))]
+    if any("clauses" in s for s in scores["configs"].values()):  # the gold has clauses (annotations/clauses/)
+        lines += ["", "## Clauses (verb span exact)", "",
+                  "| configuration | gold clauses | verb P | verb R | verb F1 | later-clause F1 | class acc. "
+                  "| intensity acc. | addressee F1 | later-clause addressee F1 | max_strength acc. |", "|---" * 11 + "|"]
+        for cfg, s in scores["configs"].items():
+            c = s.get("clauses")
+            if c:
+                lines.append(f"| {cfg} | {c['gold_clauses']} | {_fmt(c['detection']['p'])} | {_fmt(c['detection']['r'])} "
+                             f"| {_fmt(c['detection']['f'])} | {_fmt(c['later_detection']['f'])} "
+                             f"| {_fmt(c['class_accuracy'])} | {_fmt(c['intensity_accuracy'])} "
+                             f"| {_fmt(c['addressees']['f'])} | {_fmt(c['later_addressees']['f'])} "
+                             f"| {_fmt(c['max_strength_accuracy'])} |")
     if scores.get("comparison"):
         lines += ["", "## Against the baseline (paired bootstrap)", "",
                   "| metric | difference | 95% CI | p | significant |", "|---|---|---|---|---|"]

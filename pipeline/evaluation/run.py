@@ -10,9 +10,11 @@ from spacy.language import Language
 from ..scheme import ENTITY_LABELS, INTENSITIES, PARAGRAPH_TYPES, STRENGTH_CLASSES
 from ..io.jsonl import records
 from ..records import RecordError, parse as parse_record
+from ..export import clauses_of
 from .bootstrap import interval, paired
 from .classes import score_classes
 from .addressees import score_addressees
+from .clauses import score_clauses
 from .entities import score_entities
 
 SCHEMA_VERSION = 1
@@ -87,6 +89,7 @@ def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None =
                 "verb": v.text if v is not None else None,
                 "addressees": [{"start": a.start_char, "end": a.end_char, "type": a._.addressee_type}
                                for a in doc.spans.get("addressees", [])],
+                "clauses": clauses_of(doc, para) if para is not None and para.label_ == "operative" else [],
             })
         return out
     finally:
@@ -157,6 +160,9 @@ def score(units: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]], *, r
     if addr:
         out["addressees"] = score_addressees([units[i]["addressees"] for i in addr],
                                              [preds[i]["addressees"] for i in addr])
+    cl = [i for i, u in enumerate(units) if "clauses" in u]
+    if cl:  # clause detection, class and addressees, when the gold has clauses
+        out["clauses"] = score_clauses([units[i]["clauses"] for i in cl], [preds[i].get("clauses", []) for i in cl])
     tallies = {"ent_rows": ent_rows, "strength": st}
     return out, tallies
 
