@@ -36,6 +36,18 @@ def _heading(p: dict) -> str:
     return " · ".join(x for x in parts if x)
 
 
+def _clauses(p: dict) -> str:
+    """A line under the heading of a paragraph with more than one clause: every clause's verb and strength, and
+    the strongest ('clauses: 欢迎 declare (intensity none); 强烈敦促 urge (strong) · strongest: urge')."""
+    clauses = p.get("clauses") or []
+    if len(clauses) < 2:
+        return ""
+    items = "; ".join(f"{(c.get('verb') or {}).get('text', '')} {_strength(c).removeprefix('strength: ')}"
+                      for c in clauses)
+    line = f"clauses: {items} · strongest: {p.get('max_strength')}"
+    return f'<p class="clauses" style="margin: 0; font-size: 0.9em">{html.escape(line)}</p>'
+
+
 def _title(rec: dict) -> str:
     return " · ".join(x for x in (str(rec.get("id", "")), _heading(rec.get("paragraph") or {})) if x)
 
@@ -47,12 +59,14 @@ def _marks(rec: dict, paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:
             for e in rec.get("entities", [])]
     addressees = []
     for p in paragraphs:
-        verb = p.get("verb")
-        if verb and all(verb["end"] <= e["start"] or verb["start"] >= e["end"] for e in ents):
-            ents.append({"start": verb["start"], "end": verb["end"],
-                         "label": f"VERB {_strength(p).removeprefix('strength: ')}".strip(),
-                         "bg": COLORS.get(p.get("strength") or "", NO_CLASS)})
-        addressees += [a for a in p.get("addressees") or [] if a.get("end", 0) > a.get("start", 0)]
+        # the opener, then each later clause (its verb coloured by its own class, its own addressees)
+        for c in [p] + list(p.get("clauses") or [])[1:]:
+            verb = c.get("verb")
+            if verb and all(verb["end"] <= e["start"] or verb["start"] >= e["end"] for e in ents):
+                ents.append({"start": verb["start"], "end": verb["end"],
+                             "label": f"VERB {_strength(c).removeprefix('strength: ')}".strip(),
+                             "bg": COLORS.get(c.get("strength") or "", NO_CLASS)})
+            addressees += [a for a in c.get("addressees") or [] if a.get("end", 0) > a.get("start", 0)]
     ents.sort(key=lambda e: e["start"])
     return ents, sorted(addressees, key=lambda a: a["start"])
 
@@ -112,7 +126,8 @@ def _unit(rec: dict) -> str:
     paragraphs = rec.get("paragraphs")
     if not isinstance(paragraphs, list):  # a paragraph record
         ents, addressees = _marks(rec, [rec.get("paragraph") or {}])
-        return _h(2, _title(rec)) + _markup(text, 0, len(text), ents, addressees)
+        return _h(2, _title(rec)) + _clauses(rec.get("paragraph") or {}) + _markup(text, 0, len(text), ents,
+                                                                                      addressees)
     ents, addressees = _marks(rec, paragraphs)
     header = (rec.get("meta") or {}).get("header") or {}
     out = [_h(2, " · ".join(str(x) for x in (rec.get("id"), header.get("title"), f"{len(paragraphs)} paragraphs")
@@ -125,7 +140,7 @@ def _unit(rec: dict) -> str:
     for p in sorted(paragraphs, key=lambda p: p["start"]):
         out.append(loose(pos, p["start"]))
         out.append(f'<div class="paragraph" style="margin-top: 1.2em">{_h(3, _heading(p) or "paragraph")}'
-                   f'{_markup(text, p["start"], p["end"], ents, addressees)}</div>')
+                   f'{_clauses(p)}{_markup(text, p["start"], p["end"], ents, addressees)}</div>')
         pos = max(pos, p["end"])
     out.append(loose(pos, len(text)))
     return "".join(out)

@@ -110,6 +110,13 @@ def reading(u: dict) -> dict[str, Any]:
                            "machine_verb": verb.get("text") or "-"}
     if isinstance(p.get("addressees"), list):
         out["machine_addressees"] = "; ".join(f"{a.get('text')} ({a.get('type')})" for a in p["addressees"]) or "-"
+    if isinstance(p.get("clauses"), list) and len(p["clauses"]) > 1:  # every clause: "欢迎 declare; 敦促 urge (strong) -> 会员国 (states)"
+        out["machine_clauses"] = "; ".join(
+            f"{(c.get('verb') or {}).get('text')} {c.get('strength')}"
+            + (f" ({c['intensity']})" if c.get("intensity") not in (None, "none") else "")
+            + (" -> " + ", ".join(f"{a.get('text')} ({a.get('type')})" for a in c["addressees"])
+               if c.get("addressees") else "") for c in p["clauses"])
+        out["machine_max_strength"] = p.get("max_strength") or "-"
     return out
 
 
