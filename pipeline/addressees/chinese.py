@@ -129,7 +129,8 @@ def _actors(text: str, pos: int, ctx) -> tuple[list[Addressee], int]:
         last = out[-1]
         piece = _piece(text, end + len(conj), ctx)
         if (conj in ("和", "及") and n_pieces == 1 and piece and piece.role == "head" and _ends_with_head(text, last, ctx)
-                and (_has_name(text, last, ctx) or text.startswith("联合国", last.start))):
+                and (_has_name(text, last, ctx) or text.startswith("联合国", last.start))
+                and not (n_typ in ("states", "parties") and n_typ != last.type)):  # 联合国系统和会员国: two actors
             out[-1] = Addressee(last.start, n_end, last.type)  # 联合国各机关和机构: one shared name
         else:
             out.append(Addressee(end + len(conj), n_end, n_typ))

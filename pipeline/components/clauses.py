@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import List, NamedTuple, Optional
 
-from .lexicon import OpenerLexicon
+from .lexicon import Opener, OpenerLexicon
 
 
 class Clause(NamedTuple):
@@ -39,17 +39,20 @@ EN_NOUNISH = {"requests", "demands", "notes", "calls", "appeals", "records", "su
 # verbs a relative or subordinate clause hangs on: "which requests", "that urges", "as it requests"
 EN_SUBORDINATE = re.compile(r"\b(which|that|who|whom|whose|where|as|when|if|it|they|he|she)\s*$", re.I)
 
-ZH_BOUNDARY = re.compile(r"[，；,;]\s*((?:又|还|并且|并|也|此外|同时|另外|进而|因此|为此|鉴此|在这方面|在此方面|在这一方面|在这一点上|"
+ZH_BOUNDARY = re.compile(r"[，；,;][\s⁰¹²³⁴⁵⁶⁷⁸⁹]*((?:又|还|并且|并|也|此外|同时|另外|进而|因此|为此|鉴此|在这方面|在此方面|在这一方面|在这一点上|"
                          r"在此背景下|在这方面还|再次|进一步|大会|安理会|安全理事会)*)")
 # Chinese verbs that are more often the requested action or a noun than a new clause of the Assembly
-ZH_NOT_AFTER_COMMA = {"支持", "通过", "批准", "设立", "延长", "指定", "选举", "任命", "认可", "核准", "确定", "承诺", "意识到",
+ZH_NOT_AFTER_COMMA = {"通过", "批准", "设立", "延长", "指定", "选举", "任命", "认可", "核准", "确定", "承诺", "意识到",
                       "考虑到", "铭记", "认定", "断定", "宣布", "宣告", "期望", "回顾", "肯定", "承认", "赞同", "指出",
-                      "遗憾", "关切", "表示", "请求", "建议", "主张", "相信", "深信", "认为", "警告", "致敬", "感谢",
+                      "遗憾", "关切", "表示", "请求", "建议", "主张", "相信", "深信", "认为", "警告", "致敬", "感谢", "注意",
                       "重新任命", "指示", "责成", "要求", "坚持", "授权"}
 # ... unless a connective (又, 还, 并 ...) or an intensifier stands before it
 # weak verbs: a clause only straight after a comma that follows a declaratory clause ("欢迎……，支持……"); with a
 # connective they go on with the action or the content before them ("促请……，并在这方面进一步支持……")
 ZH_WEAK = {"支持", "考虑到"}
+# verbs that open no paragraph of the lexicon but do coordinate a later clause ("，并注意……", "，反对……"); kept
+# here so that no opener changes
+ZH_CLAUSE_ONLY = {"注意": "declare", "反对": "declare"}
 # "请……各基金和方案并邀请各专门机构": a directive verb joined by 并 right after the previous verb's short object
 ZH_GLUED = re.compile(r"并(邀请|鼓励|敦促|促请|吁请|呼吁|请)")
 ZH_GLUED_GAP = 30
@@ -103,7 +106,7 @@ def _zh(text: str, opener_end: int, lexicon: OpenerLexicon, opener_cls: str = ""
             continue
         if is_glued and (m_start - pos > ZH_GLUED_GAP or re.search(r"[，；,;：。]", text[pos:m_start])):
             continue
-        found = lexicon.find(text[at:at + 60], "operative")
+        found = lexicon.find(text[at:at + 60], "operative") or _clause_only(text, at)
         if found is None or not found.cls:
             continue
         start, end = at + found.start, at + found.end
@@ -120,6 +123,13 @@ def _zh(text: str, opener_end: int, lexicon: OpenerLexicon, opener_cls: str = ""
         pos = end
         prev_cls = found.cls
     return out
+
+
+def _clause_only(text: str, at: int) -> Optional[Opener]:
+    for verb, cls in ZH_CLAUSE_ONLY.items():
+        if text.startswith(verb, at) and not text.startswith("注意到", at):
+            return Opener(0, len(verb), "operative", cls, "none", verb)
+    return None
 
 
 def in_subordinate(doc, char_start: int) -> bool:
