@@ -2,7 +2,7 @@
 span P/R/F1 (exact), class and intensity accuracy on the clauses found, clause addressee span F1 (all clauses and
 later clauses only), paragraph max_strength accuracy; per language, with the seed's paragraphs counted apart.
 
-    .venv/bin/python benchmarks/clauses_eval.py [--split dev|test] [--errors] [--no-clauses] [--stanza]
+    .venv/bin/python benchmarks/clauses_eval.py [--split dev|test] [--errors] [--no-clauses] [--stanza [--parse]]
 """
 import argparse
 import sys
@@ -38,6 +38,7 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--no-clauses", action="store_true", help="clause detection off (the opener only)")
     ap.add_argument("--stanza", action="store_true", help="the stanza backbone (dependency parse)")
+    ap.add_argument("--parse", action="store_true", help="with --stanza: drop clauses the parse subordinates")
     args = ap.parse_args()
     units = run.read_gold(GOLD / f"{args.split}.jsonl")
     print(f"| lang / set | paragraphs | gold clauses | verb P | verb R | verb F1 | later-clause F1 | class acc | "
@@ -48,6 +49,7 @@ def main() -> None:
         if not gold:
             continue
         nlp = load(lang, args.stanza)
+        nlp.get_pipe("unap_opverbs").clauses_use_parse = args.parse
         if args.no_clauses:
             nlp.get_pipe("unap_opverbs").clauses = False
         preds = run.predict(nlp, gold)
