@@ -16,7 +16,7 @@ import json
 import random
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from spacy import util
 from spacy.language import Language
@@ -24,6 +24,8 @@ from spacy.training import Example
 from spacy.util import minibatch
 
 from .. import models
+from ..io.jsonl import records
+from ..records import RecordError, Unit, parse as parse_record
 from ..evaluation.classes import score_classes
 from ..evaluation.entities import score_entities
 from ..scheme import STRENGTH_CLASSES
@@ -33,19 +35,31 @@ DATA = models.ROOT / "annotations" / "strength"
 ENTITY_DATA = models.ROOT / "annotations" / "entities"
 
 
+def _read(path: Path) -> Iterator[tuple[dict[str, Any], Unit]]:
+    """Each row of a training file with the unit records.parse reads from it (its spans checked)."""
+    for n, r in records(path, ValueError, "a training row"):
+        try:
+            yield r, parse_record(r)
+        except RecordError as e:
+            raise ValueError(f"{path}:{n}: {e}") from None
+
+
 def read_split(split: str, lang: str, folder: Path = DATA) -> list[dict[str, Any]]:
-    """Strength rows of one split and language."""
-    with open(folder / f"{split}.jsonl", encoding="utf-8") as f:
-        return [r for r in map(json.loads, f) if r["lang"] == lang and r.get("strength")]
+    """Strength rows of one split and language: the rows as written, with the unit's `strength` and
+    `intensity` (a row in the annotate shape has them in its paragraph)."""
+    return [{**r, "strength": u.strength, "intensity": u.intensity}
+            for r, u in _read(folder / f"{split}.jsonl") if u.lang == lang and u.strength]
 
 
 def read_entities(split: str, lang: str, folder: Path = ENTITY_DATA) -> list[dict[str, Any]]:
-    """Entity gold units (doccano JSONL as exported by gold_tool / doccano pull) of one split and language."""
+    """Entity gold units (doccano JSONL as exported by gold_tool / doccano pull) of one split and language: the
+    rows as written; a row with doccano's `label` triples only gets them as `entities`."""
     path = folder / f"{split}.jsonl"
     if not path.exists():
         return []
-    with open(path, encoding="utf-8") as f:
-        return [r for r in map(json.loads, f) if r.get("lang") == lang]
+    return [r if isinstance(r.get("entities"), list) else
+            {**r, "entities": [{"start": e.start, "end": e.end, "label": e.label, "id": e.id} for e in u.entities or []]}
+            for r, u in _read(path) if u.lang == lang]
 
 
 def data_hash(*paths: Path) -> str:
