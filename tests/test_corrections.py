@@ -1,6 +1,7 @@
 """Corrections that teach: a name people added is found in later documents, a span they removed is not proposed
 again, the knowledge is saved with the pipeline with its provenance, and the hand-written gazetteer is not
 overruled silently. The last test goes through a real doccano server and `unap train --gold`."""
+import datetime
 import json
 import secrets
 
@@ -8,8 +9,8 @@ import pytest
 import spacy
 
 from pipeline.cli import main
-from pipeline.entities.corrections import Corrections, learn
-from pipeline.training.retrain import rules_predict
+from pipeline.entities.corrections import Corrections
+from pipeline.training.retrain import learn_corrections
 
 MISSED = "Calls upon the National Oil Corporation to cooperate fully with the Panel of Experts."
 WRONG = "Notes that the Coordination Unit of the Ministry met in Tripoli on 3 May 2021."
@@ -40,8 +41,7 @@ GOLD = [unit("a", MISSED, [("National Oil Corporation", "ORG", "National Oil Cor
 
 
 def learned(units):
-    predict = rules_predict("en")
-    return learn(units, predict, predict.gazetteer, gold="", date="2026-12-06")
+    return learn_corrections("en", units)
 
 
 def test_a_corrected_name_is_found_and_a_removed_span_is_not_proposed_again():
@@ -91,7 +91,7 @@ def test_corrections_are_saved_with_the_pipeline(tmp_path):
     nlp.to_disk(tmp_path / "p")
     rows = [json.loads(x) for x in (tmp_path / "p" / "unap_entity_rules" / "corrections.jsonl").read_text().splitlines()]
     assert {r["text"] for r in rows} == {"National Oil Corporation", "Coordination Unit of the Ministry"}
-    assert all(r["gold"] == "pulled.jsonl" and r["date"] == "2026-12-06" for r in rows)
+    assert all(r["gold"] == "pulled.jsonl" and r["date"] == datetime.date.today().isoformat() for r in rows)
     back = spacy.load(tmp_path / "p").get_pipe("unap_entity_rules")
     assert len(back.corrections) == 2 and len(back.hand.rows) == len(rules()[1].hand.rows)
     assert ("National Oil Corporation", "ORG", "learned") in found(back, LATER)

@@ -93,7 +93,8 @@ def choose(text: str, requested: str = "auto") -> tuple[str, str | None]:
         if confidence >= REFUSE:
             raise UnsupportedLanguage(found)
         warning = f"language uncertain (perhaps {found}, {confidence:.2f})"
-        found = _script_default(text[:SAMPLE]) if _script_default(text[:SAMPLE]) in SUPPORTED else "en"
+        script = _script_default(text[:SAMPLE])
+        found = script if script in SUPPORTED else "en"
     if requested in SUPPORTED:
         return requested, warning
     if found is None:

@@ -14,32 +14,24 @@ import datetime
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .. import models
 from ..entities.corrections import Corrections, learn
 from .train import ENTITY_DATA, read_entities, read_split, train
 
 
-def rules_predict(lang: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
-    """The hand-written rules' spans on a unit (what a person saw before correcting it)."""
+def learn_corrections(lang: str, units: list[dict[str, Any]]) -> tuple[Corrections, list[str]]:
+    """Corrections from gold units that carry `gold` (their file) and entities, against the hand-written rules'
+    spans on each unit (what a person saw before correcting it)."""
     import spacy
 
-    nlp = spacy.blank(lang)
-    rules = nlp.add_pipe("unap_entity_rules")
+    rules = spacy.blank(lang).add_pipe("unap_entity_rules")
 
     def predict(unit: dict[str, Any]) -> list[dict[str, Any]]:
         return [{"start": c.start, "end": c.end, "label": c.label}
                 for c in rules.candidates(unit["text"], unit.get("year"))]
-    predict.gazetteer = rules.hand  # type: ignore[attr-defined]
-    return predict
-
-
-def learn_corrections(lang: str, units: list[dict[str, Any]]) -> tuple[Corrections, list[str]]:
-    """Corrections from gold units that carry `gold` (their file) and entities."""
-    predict = rules_predict(lang)
-    return learn(units, predict, predict.gazetteer,  # type: ignore[attr-defined]
-                 gold="", date=datetime.date.today().isoformat())
+    return learn(units, predict, rules.hand, gold="", date=datetime.date.today().isoformat())
 
 
 def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int | None = None,
@@ -59,21 +51,18 @@ def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int
          **({"year": u["year"]} if u.get("year") else {})} for u in extra if "entities" in u]
     corrections, report = learn_corrections(lang, units)
     with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
-        target = Path(tmp) / "m"
+        target = Path(tmp) / "m"  # output is replaced only once the new pipeline is whole
         if components == "all":
-            train(lang, target, epochs=epochs, quiet=quiet, train_rows=rows,
+            train(lang, target, epochs=epochs, quiet=quiet, train_rows=rows, corrections=corrections,
                   train_units=[{k: v for k, v in u.items() if k != "gold"} for u in units])
-            import spacy
-            nlp = spacy.load(target)
         else:
             import spacy
             nlp = spacy.load(models.default_model(lang))
-        nlp.get_pipe("unap_entity_rules").set_corrections(corrections)
-        final = Path(tmp) / "final"  # never saved over the folder it was loaded from (lexicon copies)
-        nlp.to_disk(final)
+            nlp.get_pipe("unap_entity_rules").set_corrections(corrections)
+            nlp.to_disk(target)
         if output.exists():
             shutil.rmtree(output)
-        shutil.move(str(final), output)
+        shutil.move(str(target), output)
     return {"path": str(output), "strength_rows": len(rows), "entity_units": len(units),
             "from_gold": len(extra_ids), "corrections": len(corrections),
             "names": sum(r.kind == "name" for r in corrections.rows),

@@ -219,7 +219,9 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
 
 def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_data: Path = ENTITY_DATA,
           epochs: int | None = None, quiet: bool = False, train_rows: list[dict[str, Any]] | None = None,
-          train_units: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+          train_units: list[dict[str, Any]] | None = None, corrections=None) -> dict[str, Any]:
+    """Train the pipeline and save it; `corrections` (entities.corrections.Corrections, learned from the gold by
+    training/retrain.py) are saved with its rules component."""
     cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
     tcfg = dict(cfg.get("unap_training", {}))
     epochs = epochs or int(tcfg.get("epochs", 12))
@@ -251,6 +253,8 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
         "name": f"unap_{lang}", "version": "0.3.0",
         "description": "UN resolution pipeline: structure, entities (rules + NER), operative-verb strength",
         "built": datetime.date.today().isoformat(), "unap": info})
+    if corrections is not None:
+        nlp.get_pipe("unap_entity_rules").set_corrections(corrections)
     out = output if output is not None else models.default_model(lang)
     nlp.to_disk(out)
     return {"path": str(out), **info}
