@@ -59,6 +59,9 @@ def main() -> None:
             s = score_clauses([gold[i]["clauses"] for i in seed], [preds[i]["clauses"] for i in seed])
             right = sum(not errors(gold[i]["clauses"], preds[i]["clauses"]) for i in seed)
             print(line(f"{lang} seed ({right}/{len(seed)} paragraphs all right)", s))
+            rest = [i for i in range(len(gold)) if i not in set(seed)]  # the seed was looked at: the rest apart
+            print(line(f"{lang} {args.split} without the seed",
+                       score_clauses([gold[i]["clauses"] for i in rest], [preds[i]["clauses"] for i in rest])))
         if args.errors:
             for u, p in zip(gold, preds):
                 e = errors(u["clauses"], p["clauses"])

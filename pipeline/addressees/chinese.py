@@ -17,6 +17,10 @@ OBLIGATION = ("应当", "应", "必须", "须", "务必", "将")
 CONJ = ("以及", "和/或", "、", "和", "及", "与", "或")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百零〇]+届(会议)?")
 MAX_TERM = 12
+COMITATIVE = ("与", "同", "和")
+TOGETHER = ("一道", "一起", "合作", "协作", "共同")  # 与 X 一道/一起/合作: X is a companion
+QUALIFIERS = ("特别是", "尤其是", "包括", "、", "或")
+PARTY_MOD = 10
 FREE_PREFIX = 8
 # words that start the requested action (or an adjunct): an unknown prefix holding one is no actor name
 ACTION = re.compile("在|向|于|对|与|同|为|以|将|把|从|就|继续|采取|确保|考虑|提交|加强|支持|促进|执行|审议|审查|提供|参与|进行|建立|"
@@ -105,42 +109,77 @@ def _actors(text: str, pos: int, ctx) -> tuple[list[Addressee], int]:
     out: list[Addressee] = []
     first = _phrase(text, pos, ctx)
     if first is None:
-        # a relative clause before the head: "尚未批准……的国家" -> 国家
-        stop = min([i for i in (text.find(c, pos) for c in "，；。") if i >= 0] or [len(text)])
-        de = text.rfind("的", pos, min(stop, pos + 80))
-        while de > pos:
-            cand = _phrase(text, de + 1, ctx)
-            if cand is not None:
-                first, pos = cand, de + 1
-                break
-            de = text.rfind("的", pos, de)
-        if first is None:
+        rel = _relative(text, pos, ctx)
+        if rel is None:
             return [], pos
+        pos, first = rel
     end, typ, n = first
     out.append(Addressee(pos, end, typ))
     while True:
         conj = next((c for c in CONJ if text.startswith(c, end)), None)
         if conj is None:
             break
-        nxt = _phrase(text, end + len(conj), ctx)
+        start = end + len(conj)
+        nxt = _phrase(text, start, ctx)
         if nxt is None:
-            break
+            rel = _relative(text, start, ctx)  # "各国政府和处于……局势中的各方"
+            if rel is None:
+                break
+            start, nxt = rel
         n_end, n_typ, n_pieces = nxt
+        if conj in COMITATIVE and (text.startswith(TOGETHER, n_end) or _together(text, n_end)):
+            break  # "秘书长与联合国……各组织一道": a companion, not an addressee
         last = out[-1]
-        piece = _piece(text, end + len(conj), ctx)
-        if (conj in ("和", "及") and n_pieces == 1 and piece and piece.role == "head" and _ends_with_head(text, last, ctx)
+        piece = _piece(text, start, ctx)
+        if (start == end + len(conj) and _shares_name(text, conj, start, n_end) and n_pieces == 1 and piece
+                and piece.role == "head" and _ends_with_head(text, last, ctx)
                 and (_has_name(text, last, ctx) or text.startswith("联合国", last.start))
                 and not (n_typ in ("states", "parties") and n_typ != last.type)):  # 联合国系统和会员国: two actors
             out[-1] = Addressee(last.start, n_end, last.type)  # 联合国各机关和机构: one shared name
         else:
-            out.append(Addressee(end + len(conj), n_end, n_typ))
+            out.append(Addressee(start, n_end, n_typ))
         end = n_end
     return out, end
+
+
+def _shares_name(text: str, conj: str, start: int, end: int) -> bool:
+    """A head that may share the name before it: after 和/及 ("联合国各机关和机构"), and after 、 only bare generic
+    heads of two characters, which cannot name an actor alone ("联合国所有相关部厅、组织、基金和方案"); a longer
+    item after 、 is an actor of its own ("联合国各机关和机构、发展机构和国际组织")."""
+    return conj in ("和", "及") or (conj == "、" and all(len(w) <= 2 for w in re.split("和|及", text[start:end])))
+
+
+def _together(text: str, pos: int) -> bool:
+    """一道/一起 closes a 与/同/和 frame later in the same clause: "与联合国安保管理系统各组织一道"."""
+    stop = min([i for i in (text.find(c, pos) for c in "，；。") if i >= 0] or [len(text)])
+    return any(0 <= text.find(w, pos, min(stop, pos + 20)) for w in ("一道", "一起"))
+
+
+def _relative(text: str, pos: int, ctx) -> tuple[int, tuple[int, str, int]] | None:
+    """A relative clause before the head: "尚未批准……的国家" -> 国家 (start of the head, phrase). A modifier that says
+    which parties are meant stays in ("参与武装冲突的各方"), unless it holds a qualifier or a list ("处于……、特别是……
+    中的各方" -> 各方)."""
+    stop = min([i for i in (text.find(c, pos) for c in "，；。") if i >= 0] or [len(text)])
+    de = text.rfind("的", pos, min(stop, pos + 80))
+    while de > pos:
+        cand = _phrase(text, de + 1, ctx)
+        if cand is not None:
+            mod = text[pos:de]
+            if (cand[1] == "parties" and len(mod) <= PARTY_MOD and not any(q in mod for q in QUALIFIERS)
+                    and all("\u4e00" <= c <= "\u9fff" for c in mod)):
+                return pos, cand
+            return de + 1, cand
+        de = text.rfind("的", pos, de)
+    return None
 
 
 def _ends_with_head(text: str, a: Addressee, ctx) -> bool:
     pos, role = a.start, None
     while pos < a.end:
+        conj = next((c for c in CONJ if text.startswith(c, pos)), None)
+        if conj and pos > a.start:  # a merged list: 联合国所有相关部厅、组织、基金和方案
+            pos += len(conj)
+            continue
         p = _piece(text, pos, ctx)
         if p is None:
             return False
@@ -151,6 +190,10 @@ def _ends_with_head(text: str, a: Addressee, ctx) -> bool:
 def _has_name(text: str, a: Addressee, ctx) -> bool:
     pos = a.start
     while pos < a.end:
+        conj = next((c for c in CONJ if text.startswith(c, pos)), None)
+        if conj and pos > a.start:  # a merged list: 联合国所有相关部厅、组织、基金和方案
+            pos += len(conj)
+            continue
         p = _piece(text, pos, ctx)
         if p is None:
             return False
