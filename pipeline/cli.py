@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .engines.batch import Tally, input_bytes, unit_tasks
 from .io.paths import folder_problem, output_problem
+from .languages import UN_LANGUAGES
 
 
 _BAR = None  # the progress bar while one is drawn: messages are written through it, never onto its line
@@ -55,7 +56,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     wanted = [args.lang] if args.lang in langid.SUPPORTED else list(langid.SUPPORTED)
     missing = [lang for lang in wanted if not (Path(paths[lang]) / "config.cfg").is_file()]
     if len(missing) == len(wanted):
-        _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or train one: `unap train`)")
+        _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or train one: "
+             f"`unap train --lang {missing[0]}`)")
         return 2
     if not _backbone_ready(args, [lang for lang in wanted if lang not in missing]):
         return 2
@@ -81,6 +83,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             weights[t["id"]] = t.pop("weight")
             yield t
 
+    unloaded: collections.Counter = collections.Counter()  # units per language whose pipeline cannot load
     t0 = time.time()
     try:
         for res in local.run(tasks(), paths=paths, n_process=args.n_process, batch_size=args.batch_size,
@@ -88,6 +91,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             bar.update(weights.pop(res["id"], 0))
             if "error" in res:
                 errors.append(f"{res['id']}: {res['error']}")
+                if res.get("unloaded"):  # one line per language, not one per unit
+                    unloaded[res["unloaded"]] += 1
+                    if unloaded[res["unloaded"]] > 1:
+                        continue
                 _err(errors[-1])
                 continue
             tally.add(res["record"])
@@ -104,6 +111,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return 130
     bar.close()
     _BAR = None
+    for lang, n in unloaded.items():
+        if n > 1:
+            _err(f"{n} units in {lang} not annotated: no {lang} pipeline")
     try:
         if writer:
             writer.commit()
@@ -117,11 +127,14 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _backbone_ready(args: argparse.Namespace, langs: list[str]) -> bool:
-    """`--backbone stanza` needs stanza installed and our stanza models for each language: else one line."""
+    """`--backbone stanza` needs stanza installed and our stanza models for each language: else one line. With
+    `--lang auto` only the languages stanza has models for are checked (units of the others fail one by one)."""
     if args.backbone == "spacy":
         return True
-    from .backbones.stanza_backbone import BackboneError, check
+    from .backbones.stanza_backbone import STANZA_LANGUAGES, BackboneError, check
 
+    if args.lang == "auto":
+        langs = [lang for lang in langs if lang in STANZA_LANGUAGES] or langs[:1]
     try:
         for lang in langs:
             check(lang)
@@ -357,7 +370,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from .training import measure
     from .training.retrain import retrain
 
-    langs = [args.lang] if args.lang else ["zh", "en"]
+    langs = [args.lang] if args.lang else [lang for lang in UN_LANGUAGES if (models.CONFIG_DIR / f"{lang}.cfg").is_file()]
     try:
         extra = measure.read_extra_gold(args.gold or [])
     except (GoldError, OSError) as e:
@@ -387,16 +400,16 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="unap", description="Annotate UN resolutions (Chinese and English).")
+    ap = argparse.ArgumentParser(prog="unap", description="Annotate UN resolutions in the six UN languages.")
     sub = ap.add_subparsers(dest="command", required=True)
 
     a = sub.add_parser("annotate", help="annotate files, folders or JSONL units and write annotated JSONL")
     a.add_argument("paths", nargs="+", help=".txt/.md resolutions, folders of them, or .jsonl units")
     a.add_argument("-o", "--output", required=True, help="output file (.jsonl, or .spacy with --format spacy)")
     a.add_argument("--unit", choices=["paragraph", "document"], default="paragraph")
-    a.add_argument("--lang", choices=["auto", "zh", "en", "fr", "es", "ru", "ar"], default="auto",
-                   help="auto: identify each file's / unit's language; zh and en are supported so far")
-    a.add_argument("--model", default=None, help="pipeline folder, or a folder holding unap-zh/ and unap-en/")
+    a.add_argument("--lang", default="auto", metavar="{auto,zh,en,fr,es,ru,ar}",
+                   help="auto: identify each file's / unit's language among the six UN languages")
+    a.add_argument("--model", default=None, help="pipeline folder, or a folder holding unap-<lang>/ folders")
     a.add_argument("--format", choices=["jsonl", "spacy"], default=None,
                    help="default: spacy when OUTPUT ends in .spacy, else jsonl")
     a.add_argument("--n-process", type=int, default=1)
@@ -417,11 +430,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
     e = sub.add_parser("evaluate", help="score a pipeline on gold units; writes runs/NAME/")
-    e.add_argument("--model", default=None, help="pipeline folder or folder with unap-zh/unap-en (default: shipped)")
+    e.add_argument("--model", default=None, help="pipeline folder or folder with unap-<lang>/ (default: shipped)")
     e.add_argument("--gold", required=True, help="gold JSONL (doccano export of this project, or annotate output)")
     e.add_argument("--baseline", default=None, help="a second pipeline: paired bootstrap comparison")
     e.add_argument("--name", default=None, help="run name (default: a timestamp)")
-    e.add_argument("--lang", choices=["zh", "en"], default=None, help="language of units that do not say")
+    e.add_argument("--lang", choices=UN_LANGUAGES, default=None, help="language of units that do not say")
     e.add_argument("--configs", default=None, help="comma list of shipped,rules,model,combined (side by side)")
     e.add_argument("--runs-dir", default="runs")
     e.add_argument("--rounds", type=int, default=1000, help="bootstrap resamples")
@@ -472,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     g.set_defaults(func=cmd_agreement)
 
     t = sub.add_parser("train", help="retrain the pipelines from annotations/ (+ pulled gold); compare on test")
-    t.add_argument("--lang", choices=["zh", "en"], default=None)
+    t.add_argument("--lang", choices=UN_LANGUAGES, default=None, help="default: every language with a config")
     t.add_argument("--gold", action="append", help="extra gold JSONL (e.g. pulled from doccano); repeatable")
     t.add_argument("-o", "--output", default=None, help="folder for unap-<lang>/ (default: replace models/)")
     t.add_argument("--before", default=None, help="pipeline to compare against (default: the current one)")

@@ -36,7 +36,7 @@ def default_model(lang: str) -> Path:
 
 
 def resolve(model: str | None, lang: str) -> Path:
-    """`--model` may name a pipeline folder, a folder holding unap-zh/unap-en, or nothing (the shipped one)."""
+    """`--model` may name a pipeline folder, a folder holding unap-<lang>/ folders, or nothing (the shipped one)."""
     if not model:
         return default_model(lang)
     p = Path(model)

@@ -1,7 +1,9 @@
 """`unap show`: annotated JSONL -> one HTML page in displaCy's entity style. Each paragraph is titled with its
 type and number, strength class and intensity; entities, the opening verb (coloured by its strength class) and
 the addressees (underlined, with their type) are marked in the text. A paragraph record (`unap annotate`) is one
-block; a document record (`--unit document`, with a `paragraphs` list) is a heading and one block per paragraph."""
+block; a document record (`--unit document`, with a `paragraphs` list) is a heading and one block per paragraph.
+The text of a right-to-left unit (Arabic) is set with dir="rtl" (headings stay left to right, labels are isolated
+with <bdi>), so the browser lays it out for reading while every mark still wraps the characters of its offsets."""
 from __future__ import annotations
 
 import html
@@ -12,6 +14,7 @@ from typing import Any, Iterator
 from spacy.displacy.templates import TPL_ENT, TPL_ENTS, TPL_FIGURE, TPL_PAGE
 
 from .io.jsonl import records
+from .languages import PROFILES
 from .scheme import COLORS, ENTITY_LABELS, STRENGTH_CLASSES
 
 NO_CLASS = "#dddddd"  # an opening verb without a strength class (preambular openers)
@@ -80,10 +83,16 @@ def _addressee_tag(a: dict) -> str:
             f' margin-left: 0.15em">→{html.escape(str(a.get("type") or "addressee"))}</sub>')
 
 
-def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict]) -> str:
+def _rtl(lang: Any) -> bool:
+    return lang in PROFILES and PROFILES[lang].rtl
+
+
+def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict], lang: Any = None) -> str:
     """text[lo:hi] with entity marks (displaCy's template) and addressee spans underlined and typed; marks and
     addressees may overlap, because the text is cut at every boundary and each piece wrapped on its own. An
-    addressee's type follows its last character (after the entity mark, if that ends there too)."""
+    addressee's type follows its last character (after the entity mark, if that ends there too). The block says
+    its language and, for a right-to-left one, dir="rtl"."""
+    rtl = _rtl(lang)
     ents = [e for e in ents if e["start"] < hi and e["end"] > lo]
     addressees = [a for a in addressees if a["start"] < hi and a["end"] > lo]
     cuts = sorted({lo, hi} | {max(lo, min(hi, x)) for s in ents + addressees for x in (s["start"], s["end"])})
@@ -110,11 +119,16 @@ def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict
         if s < pos:
             continue
         out.append(pieces(pos, s))
-        out.append(TPL_ENT.format(bg=ent["bg"], text=pieces(s, e, tag_end=False), label=html.escape(ent["label"]),
-                                  kb_link="") + tags(e))
+        label = html.escape(ent["label"])
+        out.append(TPL_ENT.format(bg=ent["bg"], text=pieces(s, e, tag_end=False),
+                                  label=f'<bdi dir="ltr">{label}</bdi>' if rtl else label, kb_link="") + tags(e))
         pos = e
     out.append(pieces(pos, hi))
-    return TPL_ENTS.format(content="".join(out), dir="ltr")
+    block = TPL_ENTS.format(content="".join(out), dir="rtl" if rtl else "ltr")
+    if isinstance(lang, str) and lang in PROFILES:
+        attrs = f' lang="{lang}"' + (' dir="rtl"' if rtl else "")
+        block = block.replace('<div class="entities"', f'<div class="entities"{attrs}', 1)
+    return block
 
 
 def _h(level: int, title: str) -> str:
@@ -123,24 +137,25 @@ def _h(level: int, title: str) -> str:
 
 def _unit(rec: dict) -> str:
     text = rec["text"]
+    lang = rec.get("lang")
     paragraphs = rec.get("paragraphs")
     if not isinstance(paragraphs, list):  # a paragraph record
         ents, addressees = _marks(rec, [rec.get("paragraph") or {}])
         return _h(2, _title(rec)) + _clauses(rec.get("paragraph") or {}) + _markup(text, 0, len(text), ents,
-                                                                                      addressees)
+                                                                                      addressees, lang)
     ents, addressees = _marks(rec, paragraphs)
     header = (rec.get("meta") or {}).get("header") or {}
     out = [_h(2, " · ".join(str(x) for x in (rec.get("id"), header.get("title"), f"{len(paragraphs)} paragraphs")
                             if x))]
 
     def loose(a: int, b: int) -> str:  # text no paragraph covers is shown too, untitled
-        return _markup(text, a, b, ents, addressees) if text[a:b].strip() else ""
+        return _markup(text, a, b, ents, addressees, lang) if text[a:b].strip() else ""
 
     pos = 0
     for p in sorted(paragraphs, key=lambda p: p["start"]):
         out.append(loose(pos, p["start"]))
         out.append(f'<div class="paragraph" style="margin-top: 1.2em">{_h(3, _heading(p) or "paragraph")}'
-                   f'{_clauses(p)}{_markup(text, p["start"], p["end"], ents, addressees)}</div>')
+                   f'{_clauses(p)}{_markup(text, p["start"], p["end"], ents, addressees, lang)}</div>')
         pos = max(pos, p["end"])
     out.append(loose(pos, len(text)))
     return "".join(out)

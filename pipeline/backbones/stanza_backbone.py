@@ -40,6 +40,10 @@ class BackboneError(Exception):
     """A backbone that cannot run here; the message is one line for the user."""
 
 
+# languages train_stanza has UD treebanks for (annotations/ud-*); the others have no stanza models to load
+STANZA_LANGUAGES = ("zh", "en")
+
+
 def default_model_dir(lang: str) -> Path:
     return MODELS_DIR / f"stanza-{lang}"
 
@@ -54,6 +58,9 @@ def _rel(path: Path) -> str:
 def check(lang: str, model_dir: Optional[Path] = None) -> Path:
     """Raise BackboneError (one line) unless stanza is installed and model_dir holds our models.
     Imports nothing heavy (no torch), so it is safe in a parent process that forks workers later."""
+    if lang not in STANZA_LANGUAGES and model_dir is None:
+        raise BackboneError(f"the stanza backbone has no models for {lang} (only {', '.join(STANZA_LANGUAGES)}); "
+                            f"use --backbone spacy")
     model_dir = Path(model_dir) if model_dir else default_model_dir(lang)
     if importlib.util.find_spec("stanza") is None or importlib.util.find_spec("torch") is None:
         raise BackboneError("the stanza backbone needs `pip install -e '.[stanza]'` (torch and stanza)")

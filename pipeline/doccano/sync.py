@@ -31,6 +31,12 @@ spans added, removed, relabelled; strength before -> after), measured against th
 from: the pushed unit at the first pull, the gold unit at later ones. Examples pushed by an older unap have no
 `unap_unit`; for them the old, lossy rebuild is used and every span counts as added.
 
+Languages: a project may hold units of any languages (each example's meta shows its `lang`, and the pulled unit
+keeps it), but not of both text directions. doccano 1.8.4 has no per-project or per-example direction: its span
+editor draws right to left when the annotator turns on the "RTL" switch of the account menu (a per-browser
+setting, off after a reload). So a push refuses to put Arabic units and left-to-right units in one project, and
+an Arabic project's description says to turn the switch on. One project per language is the simplest practice.
+
 Merge bookkeeping: `<gold>.doccano-state.json` beside the gold file keeps, per unit, the hash of the version
 last exchanged with doccano. A doccano version that differs from it (or that a person approved) is a human
 edit and replaces the local version; if the local gold also changed since, that unit is a conflict: reported,
@@ -47,6 +53,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..io.jsonl import records
+from ..languages import PROFILES
 from ..scheme import COLORS, ENTITY_LABELS, SHORTCUTS, STRENGTH_CLASSES
 from .connection import DoccanoError, connect, retry
 
@@ -139,15 +146,41 @@ def check_sizes(units: list[dict], path: Path) -> None:
 
 
 # --- project ------------------------------------------------------------------------------------------
-def ensure_project(client, name: str):
-    for p in retry(lambda: list(client.list_projects()), what="list projects"):
-        if p.name == name:
-            return p
+RTL_NOTE = ("Right-to-left text: turn on the RTL switch in the account menu (top right) before annotating; "
+            "doccano keeps it until the page is reloaded.")
+
+
+def direction(lang: Any) -> str:
+    """'rtl' for a right-to-left language (Arabic), else 'ltr' (also for a unit without a known language)."""
+    return "rtl" if lang in PROFILES and PROFILES[lang].rtl else "ltr"
+
+
+def check_direction(units: list[dict], existing: Iterable[Any], project: str, path: Path) -> str:
+    """The one text direction of the units and of the project's examples (`existing`: their meta); DoccanoError
+    when they mix directions, since doccano shows every example of a session in one direction."""
+    langs: dict[str, set] = {}
+    for lang in [u.get("lang") for u in units] + [(m or {}).get("lang") for m in existing]:
+        langs.setdefault(direction(lang), set()).add(lang or "?")
+    if len(langs) > 1:
+        raise DoccanoError(f"{path}: right-to-left units ({', '.join(sorted(langs['rtl']))}) and left-to-right "
+                           f"units ({', '.join(sorted(langs['ltr']))}) in doccano project {project!r}: doccano shows "
+                           f"one direction at a time; push them to separate projects (one per language)")
+    return next(iter(langs), "ltr")
+
+
+def named_project(client, name: str):
+    """The project called `name`, or None."""
+    return next((p for p in retry(lambda: list(client.list_projects()), what="list projects") if p.name == name),
+                None)
+
+
+def create_project(client, name: str, rtl: bool = False):
     return retry(lambda: client.create_project(
         name=name, project_type=PROJECT_TYPE,
-        description="UN resolution units: entity spans and the operative-verb strength class (unap)",
-        guideline="See annotations/GUIDELINES.md of the unap project.", collaborative_annotation=False,
-        single_class_classification=True), what="create project")
+        description="UN resolution units: entity spans and the operative-verb strength class (unap)"
+                    + (f". {RTL_NOTE}" if rtl else ""),
+        guideline="See annotations/GUIDELINES.md of the unap project." + (f"\n\n{RTL_NOTE}" if rtl else ""),
+        collaborative_annotation=False, single_class_classification=True), what="create project")
 
 
 def ensure_labels(client, project_id: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -170,8 +203,7 @@ def _examples(client, project_id: int, confirmed: bool | None = None):
 
 
 def find_project(client, project: str, url: str):
-    proj = next((p for p in retry(lambda: list(client.list_projects()), what="list projects") if p.name == project),
-                None)
+    proj = named_project(client, project)
     if proj is None:
         raise DoccanoError(f"no doccano project named {project!r} at {url}")
     return proj
@@ -185,11 +217,15 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
     most informative come first, and a repeated push with a selection brings the next batch."""
     units = units if units is not None else read_units(path)
     check_sizes(units, path)
+    check_direction(units, [], project, path)
     client = connect(settings)
-    proj = ensure_project(client, project)
+    found = named_project(client, project)
+    examples = _examples(client, found.id) if found is not None else []
+    rtl = check_direction(units, [ex.meta for ex in examples], project, path) == "rtl"
+    proj = found or create_project(client, project, rtl)
     spans, cats = ensure_labels(client, proj.id)
     existing = {}
-    for ex in _examples(client, proj.id):
+    for ex in examples:
         uid = (ex.meta or {}).get("unit_id")
         if uid:
             existing[uid] = ex

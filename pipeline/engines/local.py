@@ -62,7 +62,7 @@ def process_batch(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             nlp = _load(lang)
         except Exception as e:  # a missing model fails every unit of that language, clearly
             for i in idx:
-                results[i] = {"id": tasks[i]["id"], "error": f"cannot load the {lang} pipeline: {e}"}
+                results[i] = {"id": tasks[i]["id"], "error": f"cannot load the {lang} pipeline: {e}", "unloaded": lang}
             continue
         try:  # batched through nlp.pipe: the NER and the classifier work on many docs at once
             docs = list(nlp.pipe(_make_doc(nlp, tasks[i]) for i in idx))

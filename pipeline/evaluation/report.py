@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..languages import PROFILES
 from ..scheme import COLORS, ENTITY_LABELS
 
 
@@ -152,6 +153,18 @@ def markdown(scores: dict[str, Any]) -> str:
         lines += ["", "The gold gives no entity ids, so id accuracy is not measured (–)."]
     name = "combined" if "combined" in scores["configs"] else next(iter(scores["configs"]))
     main = scores["configs"][name]
+    if main.get("by_language"):
+        lines += ["", f"## Per language, configuration `{name}`", "",
+                  "| language | units | entity F1 strict [95% CI] | id accuracy | paragraph type acc. "
+                  "| strength acc. [95% CI] | intensity acc. |", "|---" * 7 + "|"]
+        for lang, s in main["by_language"].items():
+            e, st = s.get("entities"), s.get("strength")
+            lines.append("| " + " | ".join([
+                lang, str(s["units"]), _ci(e["ci"]["strict_f"]) if e else "–",
+                _fmt(e["id_accuracy"]) if e and ids else "–",
+                _fmt(s["paragraph_type"]["accuracy"]) if "paragraph_type" in s else "–",
+                _ci(st["ci"]["accuracy"]) if st else "–",
+                _fmt(s["intensity"]["accuracy"]) if "intensity" in s else "–"]) + " |")
     if "entities" in main:
         lines += ["", f"## Entities per label (strict), configuration `{name}`", "",
                   "| label | P | R | F1 | gold | predicted |", "|---|---|---|---|---|---|"]
@@ -221,6 +234,13 @@ def _highlight(text: str, missed: list, spurious: list) -> str:
     return "".join(out)
 
 
+def _direction(lang: Any) -> str:
+    """The attributes of a unit's text: its language and, for a right-to-left one (Arabic), dir='rtl'."""
+    if lang not in PROFILES:
+        return ""
+    return f" lang='{lang}'" + (" dir='rtl'" if PROFILES[lang].rtl else "")
+
+
 def _inline(text: str) -> str:
     """Escaped text with Markdown `code` as <code>."""
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
@@ -265,11 +285,12 @@ def html_report(scores: dict[str, Any], images: dict[str, bytes], md: str) -> st
             st = (f" · strength {html.escape(str(e['gold_strength']))} → "
                   f"{html.escape(str(e['pred_strength'] or NO_PREDICTION))}")
         body.append(f"<div class='err'><div class='id'>{html.escape(e['id'])} · {e['errors']} errors{st}</div>"
-                    f"<div class='text'>{_highlight(e['text'], e['missed'], e['spurious'])}</div></div>")
+                    f"<div class='text'{_direction(e.get('lang'))}>{_highlight(e['text'], e['missed'], e['spurious'])}"
+                    f"</div></div>")
     css = ("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
            "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}"
            "th{background:#f2f2f2}mark.missed{background:#ffd5d5}mark.spurious{background:#d5e5ff}"
-           "mark sub{font-size:9px;margin-left:2px}.err{border-top:1px solid #ddd;padding:6px 0}"
+           "mark sub{font-size:9px;margin-left:2px}mark sub .chip{unicode-bidi:isolate}.err{border-top:1px solid #ddd;padding:6px 0}"
            ".chip{padding:0 4px;margin:2px;border-radius:3px}"
            ".id{font-size:12px;color:#666}figure{display:inline-block;margin:8px}")
     legend = ("<p><mark class='missed'>missed (in gold, not predicted)</mark> "

@@ -190,7 +190,8 @@ def worst_errors(units: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]
         wrong_strength = bool(u.get("strength")) and u["strength"] != p["strength"]
         n = len(missed) + len(spurious) + 2 * wrong_strength
         if n:
-            scored.append({"id": u["id"], "text": u["text"], "errors": n, "missed": missed, "spurious": spurious,
+            scored.append({"id": u["id"], "text": u["text"], "lang": u.get("lang"), "errors": n, "missed": missed,
+                           "spurious": spurious,
                            "gold_strength": u.get("strength"), "pred_strength": p["strength"]})
     scored.sort(key=lambda r: -r["errors"])
     return scored[:k]

@@ -13,9 +13,12 @@ from . import run
 
 
 def assign_languages(units: list[dict[str, Any]], default: str | None, source: str) -> list[str]:
-    """Set each unit's `lang` (its own, else `default`, else identified); the refusals, one line each."""
+    """Set each unit's `lang` (its own, else `default`, else identified); the refusals, one line each. A gold
+    unit's own language is taken as written: it was checked by whoever made the gold."""
     refused = []
     for u in units:
+        if u.get("lang") in langid.SUPPORTED:
+            continue
         try:
             u["lang"] = langid.choose(u["text"], u.get("lang") or default or "auto")[0]
         except ValueError as e:
@@ -60,6 +63,11 @@ def evaluate(units: Sequence[dict[str, Any]], nlps: dict[str, Language], *, conf
     for cfg in configs:
         preds = predict_all(nlps, units, None if cfg == "shipped" else cfg)
         scores["configs"][cfg], tallies[cfg] = run.score(units, preds, rounds=rounds)
+        if len(nlps) > 1:  # a gold file of several languages is also scored language by language
+            scores["configs"][cfg]["by_language"] = {
+                lang: run.score([u for u in units if u["lang"] == lang],
+                                [p for u, p in zip(units, preds) if u["lang"] == lang], rounds=rounds)[0]
+                for lang in sorted(nlps)}
         main_preds = main_preds or preds
     if baseline is not None:
         bscores, btallies = run.score(units, predict_all(baseline, units, None), rounds=rounds)

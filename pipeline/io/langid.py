@@ -1,8 +1,8 @@
 """Which language a text is in, and whether the pipeline supports it.
 
 Identification is lingua's (lingua-language-detector), restricted to the six UN official languages plus the
-languages most often confused with them, so that a French, Spanish, Russian or Arabic text is recognised as
-such and refused instead of being read as English. Lingua loads its models lazily, on the first Latin-script
+languages most often confused with them, so that a German, Italian or Portuguese text is recognised as such and
+refused instead of being read as English or French. Lingua loads its models lazily, on the first Latin-script
 text (about 370 MB, 3 s once per process).
 
 Two shortcuts keep the pipeline's long-standing behaviour where lingua adds nothing:
@@ -10,15 +10,19 @@ Two shortcuts keep the pipeline's long-standing behaviour where lingua adds noth
   (a Chinese paragraph may cite many Latin symbols and names);
 - a short text (under MIN_LETTERS letters: "Ibid.", a symbol) or one lingua is unsure of (top confidence under
   MIN_CONFIDENCE) takes its script's default language, since a few letters cannot show a language;
-- a text that lingua gives to an unsupported language with a confidence under REFUSE is annotated with a
-  warning: lingua calls some English sentences full of place names French.
+- a text that lingua gives to an unsupported language with a confidence under REFUSE is annotated, with a
+  warning, in the UN language lingua ranks highest: lingua calls some Spanish titles Portuguese.
+A requested language (`--lang`, a unit's `lang` field) is honoured unless lingua is sure (REFUSE) the text is
+another language: another UN language is then annotated as such, with a warning, and any other is refused.
 """
 from __future__ import annotations
 
 import functools
 import re
 
-SUPPORTED = ("zh", "en")
+from ..languages import UN_LANGUAGES
+
+SUPPORTED = UN_LANGUAGES
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.6
 # refuse only when lingua is this sure: on 1,859 English UNPC lines 3 reach it for another language, on
@@ -77,13 +81,23 @@ def identify(text: str) -> tuple[str | None, float]:
     return values[0].language.iso_code_639_1.name.lower(), values[0].value
 
 
+def _best_supported(text: str) -> str | None:
+    """The UN language lingua ranks highest for the text (None if it ranks none)."""
+    for v in _detector().compute_language_confidence_values(text[:SAMPLE]):
+        code = v.language.iso_code_639_1.name.lower()
+        if code in SUPPORTED:
+            return code
+    return None
+
+
 def choose(text: str, requested: str = "auto") -> tuple[str, str | None]:
     """(pipeline language, warning or None) for a text: `requested` (a supported code) or the identified one.
 
-    Raises UnsupportedLanguage when the requested language is not supported, or the identified one is not and
-    lingua is sure of it (REFUSE): `--lang en` does not push a French text through the English pipeline. When
-    lingua leans to an unsupported language without being sure, the text is annotated with a warning. Raises
-    ValueError when nothing can be told.
+    Raises UnsupportedLanguage when the requested language is not one of the six, or the identified one is not
+    and lingua is sure of it (REFUSE): `--lang en` does not push a German text through the English pipeline, nor
+    (with a warning instead) a text lingua is sure is French.
+    When lingua leans to an unsupported language without being sure, the text is annotated, with a warning, in
+    the UN language lingua ranks next. Raises ValueError when nothing can be told.
     """
     if requested not in ("auto", None, "") and requested not in SUPPORTED:
         raise UnsupportedLanguage(requested)
@@ -94,9 +108,11 @@ def choose(text: str, requested: str = "auto") -> tuple[str, str | None]:
             raise UnsupportedLanguage(found)
         warning = f"language uncertain (perhaps {found}, {confidence:.2f})"
         script = _script_default(text[:SAMPLE])
-        found = script if script in SUPPORTED else "en"
+        found = _best_supported(text) or (script if script in SUPPORTED else "en")
     if requested in SUPPORTED:
-        return requested, warning
+        if found in (None, requested) or confidence < REFUSE:
+            return requested, warning
+        return found, f"the text is {found} ({confidence:.2f}), not {requested} as its lang says: annotated as {found}"
     if found is None:
         raise ValueError("no letters: cannot tell the language (use --lang)")
     return found, warning

@@ -24,6 +24,7 @@ from spacy.training import Example
 from spacy.util import minibatch
 
 from .. import models
+from ..languages import UN_LANGUAGES
 from ..io.jsonl import records
 from ..records import RecordError, Unit, parse as parse_record
 from ..evaluation.classes import score_classes
@@ -228,7 +229,7 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
     util.fix_random_seed(int(tcfg.get("seed", 0)))
     rnd = random.Random(int(tcfg.get("seed", 0)))
     seg_dir = None
-    if lang == "zh" and cfg["nlp"].get("tokenizer", {}).get("segmenter") == "pkuseg":
+    if cfg["nlp"].get("tokenizer", {}).get("segmenter") == "pkuseg":
         seg_dir = models.MODELS_DIR / str(tcfg.get("pkuseg_model", "pkuseg-un"))
         cfg.setdefault("initialize", {})["tokenizer"] = {"pkuseg_model": str(seg_dir),
                                           "pkuseg_user_dict": str(seg_dir / "user_dict.txt")}
@@ -262,7 +263,7 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("lang", choices=["zh", "en"])
+    ap.add_argument("lang", choices=UN_LANGUAGES)
     ap.add_argument("--output", type=Path, default=None)
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--only", choices=["ner", "unap_strength_textcat"], default=None,
