@@ -90,10 +90,11 @@ class EntityRules:
         self.gazetteer = Gazetteer(self.hand.rows + names) if names else self.hand
         self._learned = {(r["lang"], r["name"]) for r in names}
 
-    def _id(self, c: Candidate, text: str, year, para_start: int = 0) -> str:
-        """The candidate's normalized id; a resolution's organ is looked for before it in its own paragraph,
-        which starts at `para_start`."""
-        return entity_id(c.label, text[c.start:c.end], c.key, text[para_start:c.end], c.start - para_start,
+    def _id(self, c: Candidate, text: str, year, para: Tuple[int, int] | None = None) -> str:
+        """The candidate's normalized id; a resolution's organ is looked for around it in its own paragraph
+        `para` (start, end)."""
+        start, end = para or (0, len(text))
+        return entity_id(c.label, text[c.start:c.end], c.key, text[start:end], c.start - start,
                          self.lang, year, self.gazetteer, decision=c.meta.get("decision"))
 
     def candidates(self, text: str, year=None, paragraphs: Sequence[Tuple[int, int]] = ()) -> List[Candidate]:
@@ -126,10 +127,11 @@ class EntityRules:
         chosen = self.candidates(text, year, paragraphs)
         if self.split_tokens:
             split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
-        starts = [start for start, _ in paragraphs] or [0]
+        paras = paragraphs or [(0, len(text))]
+        starts = [start for start, _ in paras]
         spans = []
         for c in chosen:
-            ident = self._id(c, text, year, starts[max(0, bisect.bisect_right(starts, c.start) - 1)])
+            ident = self._id(c, text, year, paras[max(0, bisect.bisect_right(starts, c.start) - 1)])
             span = doc.char_span(c.start, c.end, label=c.label, kb_id=ident, alignment_mode="strict")
             if span is None:
                 continue

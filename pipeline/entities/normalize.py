@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .words import words
+
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 
@@ -62,7 +64,31 @@ def date_id(text: str, lang: str, doc_year: int | None = None) -> str | None:
     t = text.strip()
     if lang == "zh":
         return _zh_date(t, doc_year)
+    w = words(lang)
+    if w is not None:  # French, Spanish, Russian, Arabic: read as the same date written in English
+        t = w.to_english(t)
+        return _two_dates(t, doc_year) or _en_date(_glued_years(t), doc_year)
     return _en_date(t, doc_year)
+
+
+def _glued_years(t: str) -> str:
+    """'20142015': two years whose dash the text lost."""
+    m = re.fullmatch(r"(\d{4})(\d{4})", t)
+    return f"{m.group(1)}-{m.group(2)}" if m else t
+
+
+def _two_dates(t: str, doc_year: int | None) -> str | None:
+    """'21 October 2013 to 1 January 2016', 'April and August 2014' (entre abril y agosto de 2014), 'January
+    2013 and December 2014': a range between two dates written in full."""
+    m = re.fullmatch(r"([A-Z][a-z]+)(?: (\d{4}))? (?:and|to) ([A-Z][a-z]+) (\d{4})", t)
+    if m and m.group(1).lower() in MONTHS and m.group(3).lower() in MONTHS:
+        y1 = int(m.group(2) or m.group(4))
+        return f"{_iso(y1, MONTHS[m.group(1).lower()])}/{_iso(int(m.group(4)), MONTHS[m.group(3).lower()])}"
+    parts = t.split(" to ")
+    if len(parts) == 2 and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", p) for p in parts):
+        a, b = (_en_date(p, doc_year) for p in parts)
+        return f"{a}/{b}" if a and b else None
+    return None
 
 
 def _en_date(t: str, doc_year: int | None) -> str | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .words import Words, ascii_number, words
+
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_NOT_MAY = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 
@@ -43,7 +45,10 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in re.finditer(SYMBOL_RES, text):
         out.append(Candidate(m.start(), m.end(), "RESOLUTION", m.group(0)))
-    if lang == "en":
+    w = words(lang)
+    if w is not None:
+        out.extend(_spaced_resolutions(text, w))
+    elif lang == "en":
         of_date = rf"(?:\s+of\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}})?"
         kw = re.compile(rf"\b([Rr]esolutions?|[Dd]ecisions?)\s+((?:{NUM}){of_date}"
                         rf"(?:(?:\s*(?:,|and|,\s*and)\s*|\s+)(?:{NUM}){of_date})*)")
@@ -86,6 +91,38 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
     return out
 
 
+def _spaced_resolutions(text: str, w: Words) -> list[Candidate]:
+    """'résolution 2175 (2014)', 'резолюции 1267 (1999) и 1989 (2011)', 'قرار مجلس الأمن 1990 (2011)': a keyword,
+    maybe an organ between ('resoluciones del Consejo de Seguridad 822 (1993)'), one number or a list of numbers that may carry their dates. One number
+    after a singular keyword: the span runs from the keyword; otherwise each number is a span."""
+    num = rf"(?:{NUM}|\d{{1,4}}\s?{w['session']})" if w["session"] else NUM
+    num = rf"(?<![\w/])(?:{num})"
+    of_date = rf"(?:,?\s+(?:{w['of_date']})\s+{w.full_date})?"
+    sep = rf"\s*(?:{w['list_sep']})?\s*(?:(?:{w['and']})\s*)?"
+    between = rf"(?P<between>\s+(?:{w['between']}))?" if w["between"] else "(?P<between>)"
+    kinds = rf"(?P<one>{w['resolution']['one']}|{w['decision']['one']})|(?:{w['resolution']['many']}|{w['decision']['many']})"
+    kw = re.compile(rf"(?<!\w)(?:{kinds}){between}\s+(?P<items>(?:{num}){of_date}(?:{sep}(?:{num}){of_date})*)(?![\w/])")
+    decision = re.compile(rf"(?:{w['decision']['one']}|{w['decision']['many']})")
+    out = []
+    for m in kw.finditer(text):
+        nums = [n for n in re.finditer(num, m.group("items")) if not _inside_date(m.group("items"), n, w)]
+        is_decision = bool(decision.fullmatch(text[m.start():m.start("items")].split()[0]))
+        base = m.start("items")
+        if len(nums) == 1 and m.group("one") and not m.group("between"):  # the organ between is its own ORG
+            out.append(Candidate(m.start(), base + nums[0].end(), "RESOLUTION", ascii_number(nums[0].group(0), w.lang),
+                                 meta={"decision": is_decision}))
+            continue
+        for n in nums:
+            out.append(Candidate(base + n.start(), base + n.end(), "RESOLUTION", ascii_number(n.group(0), w.lang),
+                                 meta={"decision": is_decision}))
+    return out
+
+
+def _inside_date(items: str, n: re.Match, w: Words) -> bool:
+    """A number of a list that is part of a number's date ('2179 (2014) du 14 octobre 2014'), not a resolution."""
+    return any(d.start() <= n.start() < d.end() for d in re.finditer(w.full_date, items))
+
+
 def documents(text: str) -> list[Candidate]:
     out = []
     for m in DOCUMENT.finditer(text):
@@ -97,9 +134,35 @@ def documents(text: str) -> list[Candidate]:
     return out
 
 
+def _spaced_dates(w: Words) -> list[str]:
+    """The date patterns of a language with a words file, longest forms first, as the English ones."""
+    day = rf"(?<![\d/.]){w['day']}"
+    month, dm, my = rf"(?<!\w){w.month}(?!\w)", w["day_month"], w["month_year"]
+    year = rf"{my}\d{{4}}(?:{w['year_suffix']})?(?!\w)" if w["year_suffix"] else rf"{my}\d{{4}}"
+    rng, pair = rf"\s*(?:{w['range']})\s*", rf"\s*(?:{w['range']}|{w['pair']})\s*"
+    opened = "(?:" + "|".join(rf"(?<=(?<!\w){o}\s)" for o in w["range_open"] or []) + ")" if w["range_open"] else "(?!)"
+    return [
+        rf"{day}{dm}{month}{year}{rng}{day}{dm}{month}{year}",
+        rf"{day}{dm}{month}{rng}{day}{dm}{month}(?:{year})?",
+        rf"{day}{pair}{day}{dm}{month}(?:{year})?",
+        rf"{day}{dm}{month}(?:{year})?",
+        rf"{month}{rng}{month}{year}",
+        # 'entre abril y agosto de 2014', 'entre enero de 2013 y diciembre de 2014': a range, not two dates
+        rf"{opened}{month}(?:{year})?{pair}{month}{year}",
+        rf"{month}{year}",
+        rf"(?<!\w){w.month_alone}(?!\w)",
+        rf"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|--|-|/)\s*(?:(?:19|20)\d\d|\d\d)(?:{w['years_suffix']})?(?![\w/])",
+        rf"(?<![\w/.,-])(?:1[89]|20)\d\d(?:{w['year_suffix']})?(?![\w/]|,\d)",
+        r"(?<![\w/.,-])20\d\d20\d\d(?![\w/])",  # '20142015': a range whose dash was lost
+    ]
+
+
 def dates(text: str, lang: str) -> list[Candidate]:
     out: list[Candidate] = []
-    if lang == "en":
+    w = words(lang)
+    if w is not None:
+        pats = _spaced_dates(w)
+    elif lang == "en":
         day = r"(?<![\d/.])\d{1,2}"
         pats = [
             rf"{day}\s+{MONTH}\s*(?:to|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
@@ -131,6 +194,9 @@ def dates(text: str, lang: str) -> list[Candidate]:
                 continue
             # "post-2015", "2030 Agenda": part of a name or a modifier, not a date
             if re.search(r"(post|pre)-\s*$", text[max(0, s - 6):s]) and re.match(r"\d{4}", text[s:e]):
+                continue
+            if w is not None and w["not_before_year"] and re.match(r"\d{4}", text[s:e]) \
+                    and re.search(w["not_before_year"], text[max(0, s - 24):s]):
                 continue
             out.append(Candidate(s, e, "DATE", text[s:e]))
     return out

@@ -1,0 +1,101 @@
+"""The words the entity rules need in each language (resolution keywords, month names, date connectors, organ
+names), read from pipeline/lexicons/entities.<lang>.json, so a language is data, not a branch in the patterns.
+
+English and Chinese keep their own patterns in patterns.py; every other language with a file here takes the
+data-driven path. The values are regular-expression fragments; this module compiles them once.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+# Arabic-Indic and Eastern Arabic-Indic digits: ids are written with ASCII digits in every language
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+         "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX",
+         "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX", "XL"]
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+REQUIRED = ("resolution", "decision", "and", "list_sep", "of_date", "months", "day", "day_month", "month_year",
+            "year_suffix", "years_suffix", "range", "pair", "organs")
+
+
+def _alt(parts) -> str:
+    """An alternation that tries longer fragments first (المجلس الاقتصادي before المجلس)."""
+    return "|".join(sorted((p for p in parts if p), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Words:
+    lang: str
+    data: dict
+
+    def __getitem__(self, key: str):
+        return self.data.get(key, "")
+
+    @property
+    def month(self) -> str:
+        """Any month name."""
+        return f"(?:{_alt(f for forms in self.data['months'] for f in forms)})"
+
+    @property
+    def month_alone(self) -> str:
+        """A month name that is a date on its own (not 'mai', 'mars': words too)."""
+        skip = set(self.data.get("not_alone", []))
+        return f"(?:{_alt(f for forms in self.data['months'] for f in forms if f not in skip)})"
+
+    @property
+    def full_date(self) -> str:
+        """day month year, as a resolution's date follows it ('du 14 octobre 2014', 'от 27 июня 2011 года')."""
+        return rf"{self['day']}{self['day_month']}{self.month}{self['month_year']}\d{{4}}(?:{self['year_suffix']})?"
+
+    def month_number(self, word: str) -> int | None:
+        for i, forms in enumerate(self.data["months"], 1):
+            if any(re.fullmatch(f, word) for f in forms):
+                return i
+        return None
+
+    def organs(self) -> list[tuple[str, str]]:
+        return [(p, o) for p, o in self.data["organs"]]
+
+    def to_english(self, date: str) -> str:
+        """A date span rewritten in the English form the English normalizer reads ('16 au 20 juin 2014' ->
+        '16 to 20 June 2014'): month names in English, range words 'to', pair words 'and', ASCII digits; every
+        other word ('de', 'года', the 'er' of '1er') dropped."""
+        t = re.sub(self.month, lambda m: f" {ENGLISH_MONTHS[self.month_number(m.group(0)) - 1]} ", date)
+        out = []
+        for tok in re.findall(r"\d+|[^\W\d_]+|\S", t.translate(DIGITS)):
+            if tok.isdigit() or tok in ENGLISH_MONTHS:
+                out.append(tok)
+            elif re.fullmatch(self["range"], tok):
+                out.append("to")
+            elif re.fullmatch(self["pair"], tok):
+                out.append("and")
+        return " ".join(out)
+
+
+@cache
+def words(lang: str) -> Words | None:
+    """The language's entity words, or None for a language whose patterns are written in patterns.py."""
+    path = LEXICON_DIR / f"entities.{lang}.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise ValueError(f"{path}: missing keys {', '.join(missing)}")
+    return Words(lang, data)
+
+
+def ascii_number(number: str, lang: str) -> str:
+    """A resolution number with ASCII digits and its session in Roman numerals ('973 (د-10)' -> '973 (X)')."""
+    n = number.translate(DIGITS)
+    w = words(lang)
+    if w is not None and w["session"]:
+        n = re.sub(w["session"].translate(DIGITS),
+                   lambda m: f"({ROMAN[int(m.group(1))]})" if int(m.group(1)) < len(ROMAN) else m.group(0), n)
+    return n
