@@ -1,6 +1,6 @@
-"""The vocabulary behind addressee typing: English type patterns, Chinese phrase pieces, and country names
-(pipeline/lexicons/addressees.{en,zh}.tsv, countries.tsv). Data in TSV beside the code, so a new actor or a
-new language is a new row or file, not new code."""
+"""The vocabulary behind addressee typing: English type patterns, Chinese phrase pieces, the French, Spanish,
+Russian and Arabic rule data, and country names (pipeline/lexicons/addressees.<lang>.tsv, countries.tsv). Data in
+TSV beside the code, so a new actor or a new language is a new row or file, not new code."""
 from __future__ import annotations
 
 import csv
@@ -40,7 +40,12 @@ class TypeLexicon:
         return None
 
 
-FILES = ("addressees.en.tsv", "addressees.zh.tsv", "countries.tsv")
+FILES = ("addressees.en.tsv", "addressees.zh.tsv", "countries.tsv")  # what zh and en read
+
+
+def files(lang: str) -> tuple[str, ...]:
+    """The files a language's addressee rules read (and a saved pipeline must carry)."""
+    return FILES if lang in ("zh", "en") else ("addressees.en.tsv", f"addressees.{lang}.tsv", "countries.tsv")
 
 
 @lru_cache(maxsize=None)
@@ -65,3 +70,59 @@ def chinese(folder: Path = LEXICONS) -> dict[str, tuple[str, str]]:
     for r in _rows(Path(folder) / "addressees.zh.tsv"):
         out[r["term"]] = (r["type"], r["role"])
     return out
+
+
+# the kinds of row in addressees.<lang>.tsv for a spaced language other than English (see pipeline/addressees/spaced.py)
+RULE_KINDS = ("object_verb", "clause_verb", "skip", "introducer", "clause", "action", "end", "conj", "compound",
+              "clitic", "stop", "trim", "head_end", "verb_word", "clause_lead", "permissive", "pronoun_after",
+              "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "type")
+NEVER = re.compile(r"(?!x)x")  # a kind with no rows matches nothing
+
+
+@dataclass
+class SpacedLexicon:
+    """One spaced language's rule data: a regex per kind (the kind's rows as alternatives, case-insensitive) and
+    the ordered type patterns with the country names."""
+    lang: str
+    rules: dict[str, re.Pattern]
+    types: TypeLexicon
+
+    def __getattr__(self, kind: str) -> re.Pattern:
+        try:
+            return self.__dict__["rules"][kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+
+def _country_pattern(names: list[str], ending: re.Pattern) -> re.Pattern | None:
+    """Country names as a regex; where the language inflects (`country_ending` rows), each word's ending is
+    free ("Гвинея-Бисау" also finds "Гвинеи-Бисау")."""
+    if not names:
+        return None
+    alts = set()
+    for name in names:
+        words = re.split(r"(\s+|-)", name)
+        alts.add("".join(re.escape(ending.sub("", w)) + (r"\w*" if ending.search(w) else "")
+                         if w.strip() and w != "-" else re.escape(w) for w in words))
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=None)
+def spaced(lang: str, folder: Path = LEXICONS) -> SpacedLexicon:
+    path = Path(folder) / f"addressees.{lang}.tsv"
+    if not path.exists():
+        raise ValueError(f"no addressee rules for language {lang!r}: {path} is missing")
+    rows = _rows(path)
+    unknown = {r["kind"] for r in rows} - set(RULE_KINDS)
+    if unknown:
+        raise ValueError(f"{path}: unknown kind(s) {sorted(unknown)} (known: {', '.join(RULE_KINDS)})")
+    bad = [r["pattern"] for r in rows if r["kind"] == "type" and r["type"] not in TYPES]
+    if bad:
+        raise ValueError(f"{path}: type rows need one of {TYPES}: {bad}")
+    rules = {}
+    for kind in RULE_KINDS[:-1]:
+        alts = [r["pattern"] for r in rows if r["kind"] == kind]
+        rules[kind] = re.compile("|".join(f"(?:{a})" for a in alts), re.I) if alts else NEVER
+    pats = [(re.compile(r["pattern"]), r["type"]) for r in rows if r["kind"] == "type"]
+    names = [r[lang] for r in country_rows(folder) if r.get(lang) and r.get("kind") != "adjective"]
+    return SpacedLexicon(lang, rules, TypeLexicon(pats, _country_pattern(names, rules["country_ending"])))

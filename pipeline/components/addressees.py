@@ -10,6 +10,8 @@ A later clause of the paragraph (an OPVERB span with `_.clause` >= 1, from `unap
 the same rules, in doc.spans["clause_addressees"] with `_.clause`; doc.spans["addressees"] stays the opener's.
 A clause whose object is a pronoun ("and further encourages them", "并请其") takes the opener's addressees.
 The vocabulary is the TSV data in pipeline/lexicons/ (addressees.<lang>.tsv, countries.tsv), saved with the pipeline.
+French, Spanish, Russian and Arabic share one rule module (`addressees/spaced.py`) driven by their TSV; English and
+Chinese keep their own.
 """
 import re
 import shutil
@@ -19,8 +21,9 @@ from typing import List
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..addressees import chinese, english, lexicon
+from ..addressees import chinese, english, lexicon, spaced
 from ..addressees.lexicon import LEXICONS, TYPES
+from ..languages import profile
 from .tokens import split_tokens_at
 
 PRONOUN = {"en": re.compile(r"\s*(them|they)\b"), "zh": re.compile(r"(它们|他们|其)")}
@@ -34,7 +37,11 @@ class AddresseeTagger:
     def __init__(self, nlp: Language, name: str, *, spans_key: str = "addressees", paragraphs_key: str = "paragraphs",
                  opverbs_key: str = "opverbs", use_parse: bool = True) -> None:
         if nlp.lang not in ("zh", "en"):
-            raise ValueError(f"unap_addressees: no addressee rules for language {nlp.lang!r} (zh, en)")
+            profile(nlp.lang)  # an unknown language is an error
+            try:
+                lexicon.spaced(nlp.lang)
+            except ValueError as e:
+                raise ValueError(f"unap_addressees: {e}") from None
         self.name = name
         self.lang = nlp.lang
         self.spans_key = spans_key
@@ -91,7 +98,11 @@ class AddresseeTagger:
         """Absolute (start, end, type) addressees of a later clause: its own object, or the opener's when the
         object is a pronoun."""
         rest = doc.text[verb.end_char:para.end_char]
-        if PRONOUN[self.lang].match(rest):
+        if self.lang not in PRONOUN:
+            if spaced.pronoun_object(doc.text[para.start_char:para.end_char], verb.start_char - para.start_char,
+                                     verb.end_char - para.start_char, lexicon.spaced(self.lang, self.folder)):
+                return list(opener)
+        elif PRONOUN[self.lang].match(rest):
             if self.lang == "en" or not self.rules(doc, para, verb):
                 return list(opener)
         base = para.start_char
@@ -102,6 +113,12 @@ class AddresseeTagger:
         opener_end = verb.end_char - para.start_char
         if self.lang == "en":
             return list(english.extract(text, opener_end, verb.text, self.en_lexicon))
+        if profile(self.lang).spaced:
+            orgs = spaced.org_types([(e.start_char - para.start_char, e.end_char - para.start_char, e.label_, e.kb_id_)
+                                     for e in doc.ents
+                                     if para.start_char <= e.start_char and e.end_char <= para.end_char],
+                                    self.en_lexicon)
+            return list(spaced.extract(text, opener_end, verb.text, lexicon.spaced(self.lang, self.folder), orgs))
         ents = [(e.start_char - para.start_char, e.end_char - para.start_char, e.label_, e.kb_id_)
                 for e in doc.ents if para.start_char <= e.start_char and e.end_char <= para.end_char]
         return list(chinese.extract(text, opener_end, verb.text, chinese.org_types(ents, self.en_lexicon),
@@ -110,12 +127,12 @@ class AddresseeTagger:
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name in lexicon.FILES:
+        for name in dict.fromkeys(lexicon.FILES + lexicon.files(self.lang)):
             if (self.folder / name).exists():
                 shutil.copyfile(self.folder / name, path / name)
 
     def from_disk(self, path, *, exclude=tuple()) -> "AddresseeTagger":
-        if all((Path(path) / name).exists() for name in lexicon.FILES):
+        if all((Path(path) / name).exists() for name in lexicon.files(self.lang)):
             self.folder = Path(path)
         return self
 
