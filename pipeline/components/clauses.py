@@ -7,6 +7,10 @@ connective or adverbial ("also", "further", "in this regard", 又, 还, 并, 同
 opener lexicon (`opverbs.<lang>.tsv`, operative kind) knows the verb. Works on the text alone; with a dependency
 parse, a candidate the parse puts inside a relative or adverbial clause is dropped.
 
+French, Spanish, Russian and Arabic use the same rule with their own words (`modifiers.<lang>.tsv`: the
+`conjunction` "et", "y", "и", the glued Arabic "و", and the connectives): ", et prie", ", y exhorta", ", и призывает",
+"، ويطلب". A capitalised word there is a name, not a verb (cased languages).
+
 Not a clause: verbs inside the requested action ("请秘书长审查并报告"), relative and subordinate clauses ("the
 measures that it has requested", "其中大会请秘书长", "其请求的措施"), participles ("as requested"), nouns ("requests
 for assistance", "notes verbales"), and infinitives ("and to submit").
@@ -14,8 +18,11 @@ for assistance", "notes verbales"), and infinitives ("and to submit").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, NamedTuple, Optional
 
+from ..languages import profile
+from ..structure.language_data import alternation, phrases
 from .lexicon import Opener, OpenerLexicon
 
 
@@ -63,9 +70,49 @@ def find_clauses(text: str, opener_end: int, lexicon: OpenerLexicon, lang: str, 
                  ) -> List[Clause]:
     """Later clauses (after the opener, which ends at `opener_end` and has class `opener_cls`) of the operative
     paragraph `text`."""
-    if lang == "zh":
+    if not profile(lang).spaced:
         return _zh(text, opener_end, lexicon, opener_cls)
-    return _en(text, opener_end, lexicon)
+    if lang == "en":  # English keeps its hand-made boundary and its noun and subordinate-clause filters
+        return _en(text, opener_end, lexicon)
+    return _spaced(text, opener_end, lexicon, lang)
+
+
+@lru_cache(maxsize=None)
+def _boundary(lang: str) -> re.Pattern[str]:
+    """Where a later clause may start in a spaced language: after a comma or semicolon (Latin or Arabic), with or
+    without the conjunction, or after the conjunction alone, then any connectives. A conjunction whose value is
+    "prefix" (Arabic و) is written glued to the verb."""
+    rows = OpenerLexicon.load(lang).modifiers
+    free = [r["phrase"] for r in rows if r["role"] == "conjunction" and r["value"] != "prefix"]
+    glued = [r["phrase"] for r in rows if r["role"] == "conjunction" and r["value"] == "prefix"]
+    conn = alternation(phrases(lang, "connective"))
+    parts = []
+    if free:
+        parts.append(rf"[,;،؛]\s+(?:(?:{alternation(free)})\s+)?|\s+(?:{alternation(free)})\s+")
+    if glued:
+        parts.append(rf"(?:[,;،؛]\s*|\s+)(?:{alternation(glued)})(?=\w)|[,;،؛]\s+")
+    return re.compile(rf"(?:{'|'.join(parts)})((?:(?:{conn}),?\s+)*)", re.I)
+
+
+def _spaced(text: str, opener_end: int, lexicon: OpenerLexicon, lang: str) -> List[Clause]:
+    out: List[Clause] = []
+    pos = opener_end
+    cased = profile(lang).cased
+    for m in _boundary(lang).finditer(text, opener_end):
+        if m.start() < pos:
+            continue
+        at = m.end()
+        if at >= len(text) or not text[at].isalpha():
+            continue
+        found = lexicon.find(text[at:at + 160], "operative")
+        if found is None or not found.cls or found.start > 40:
+            continue
+        start, end = at + found.start, at + found.end
+        if cased and not text[start].islower():
+            continue  # a capitalised word mid-paragraph is a name, not a verb
+        out.append(Clause(start, end, found.cls, found.intensity))
+        pos = end
+    return out
 
 
 def _en(text: str, opener_end: int, lexicon: OpenerLexicon) -> List[Clause]:

@@ -13,8 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from ..languages import profile
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
-LEAD = re.compile(r"^[\s\"'‘“_*]*(?:\d{1,3}\s*\.\s*)?(?:\(([a-z]{1,2}|[ivx]{1,5})\)\s*)?[\s\"'‘“_*]*")
+# paragraph number ("12.", Arabic "١٢ -" / "12 -"), sub-paragraph label, quotes and emphasis before the opener
+LEAD = re.compile(r"^[\s\"'‘“«_*]*(?:\d{1,3}\s*(?:\.|[-–](?=\s))\s*)?(?:\(([a-z]{1,2}|[ivx]{1,5})\)\s*)?[\s\"'‘“«_*]*")
+# Arabic short vowels, shadda, sukun, dagger alif and tatweel: written or not at will ("يسلّم", "تقـرر")
+AR_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+WORD = re.compile(r"[^\W_][\w'-]*")  # a word of a spaced language, any script
 RANK = {"none": 0, "strong": 1, "strongest": 2}
 HEAD = 400  # characters of a paragraph the opener can be in
 
@@ -37,6 +43,7 @@ def read_tsv(path: Path) -> List[Dict[str, str]]:
 class OpenerLexicon:
     def __init__(self, lang: str, verbs: List[Dict[str, str]], modifiers: List[Dict[str, str]]) -> None:
         self.lang = lang
+        self.spaced = profile(lang).spaced  # unspaced (Chinese): phrases end anywhere, adverbials end in 地
         self.verbs = verbs
         self.modifiers = modifiers
         self.by_kind: Dict[str, List[Tuple[str, str]]] = {"operative": [], "preambular": []}
@@ -64,13 +71,13 @@ class OpenerLexicon:
                     w.writerow({c: r.get(c) or "" for c in cols})
 
     def _norm(self, s: str) -> str:
-        return s.lower() if self.lang != "zh" else s
+        return s.lower() if self.spaced else s
 
     # --- matching -------------------------------------------------------------------------------
     def _at(self, low: str, pos: int, phrase: str) -> bool:
         if not low.startswith(phrase, pos):
             return False
-        if self.lang == "zh":
+        if not self.spaced:
             return True
         nxt = pos + len(phrase)
         return nxt == len(low) or not low[nxt].isalpha()
@@ -97,12 +104,25 @@ class OpenerLexicon:
         return cache[key]
 
     def _skip_space(self, low: str, pos: int) -> int:
-        while pos < len(low) and (low[pos].isspace() or low[pos] in ",，、"):
+        while pos < len(low) and (low[pos].isspace() or low[pos] in ",，、،"):
             pos += 1
         return pos
 
     def find(self, text: str, kind: str = "operative") -> Optional[Opener]:
         """The opener of `kind` at the start of `text`, or None when the lexicon knows none."""
+        if AR_MARKS.search(text[:HEAD]):
+            return self._find_unmarked(text, kind)
+        return self._find(text, kind)
+
+    def _find_unmarked(self, text: str, kind: str) -> Optional[Opener]:
+        """Arabic with vowel marks or tatweel: match the bare letters, map the offsets back."""
+        keep = [i for i, c in enumerate(text[:HEAD]) if not AR_MARKS.match(c)]
+        found = self._find("".join(text[k] for k in keep), kind)
+        if found is not None:
+            found.start, found.end = keep[found.start], keep[found.end - 1] + 1
+        return found
+
+    def _find(self, text: str, kind: str) -> Optional[Opener]:
         low = self._norm(text[:HEAD])
         pos = LEAD.match(low).end()
         span_start: Optional[int] = None
@@ -122,15 +142,15 @@ class OpenerLexicon:
                     intensity = inten[1]
                 span_start = pos if span_start is None else span_start
                 pos += len(inten[0])
-                if self.lang == "zh" and low.startswith("地", pos):
+                if not self.spaced and low.startswith("地", pos):
                     pos += 1
-                pos = self._skip_space(low, pos) if self.lang != "zh" else pos
+                pos = self._skip_space(low, pos) if self.spaced else pos
                 continue
             conn = self._longest(low, pos, self.connectives)
             if conn and span_start is None:
                 pos = self._skip_space(low, pos + len(conn[0]))
                 continue
-            if self.lang == "zh":
+            if not self.spaced:
                 m = re.compile(r"[\u4e00-\u9fff]{1,4}?地").match(low, pos)
                 if m and self._longest(low, m.end(), self.by_kind[kind]):
                     span_start = pos if span_start is None else span_start
@@ -142,7 +162,7 @@ class OpenerLexicon:
     def _inner_intensity(self, phrase: str, intensity: str) -> str:
         """Intensifiers written inside a lexicon phrase ("strongly urges", 强烈敦促)."""
         for word, value in self.intensifiers:
-            inside = word in phrase if self.lang == "zh" else re.search(rf"\b{re.escape(word)}\b", phrase)
+            inside = word in phrase if not self.spaced else re.search(rf"\b{re.escape(word)}\b", phrase)
             if inside and RANK[value] > RANK[intensity]:
                 intensity = value
         return intensity
@@ -151,7 +171,7 @@ class OpenerLexicon:
         """Compounds and trailing intensifiers that belong to the verb phrase."""
         for _ in range(3):
             moved = False
-            if self.lang == "zh":
+            if not self.spaced:
                 # 表示深为关切 / 表示赞赏地注意到: an intensifier or adverbial between 表示 and a verb
                 inten = self._longest(low, end, self.intensifiers)
                 nxt = end + len(inten[0]) if inten else end
@@ -170,7 +190,8 @@ class OpenerLexicon:
                 m = re.compile(r",?\s+").match(low, end)
                 after = m.end() if m else end
                 inten = self._longest(low, after, self.intensifiers)
-                if inten and (inten[0].startswith(("in the", "most")) or (after == end + 1 and inten[1] != "none")):
+                # a phrase ("in the strongest terms", "en los términos más enérgicos") also after a comma
+                if inten and (" " in inten[0] or (after == end + 1 and inten[1] != "none")):
                     if RANK[inten[1]] > RANK[intensity]:
                         intensity = inten[1]
                     end = after + len(inten[0])
@@ -199,7 +220,7 @@ class OpenerLexicon:
         if key not in self.__dict__:
             classes: Dict[str, set] = {}
             for phrase, cls in self.by_kind[kind]:
-                head = phrase.split()[0] if self.lang != "zh" else phrase
+                head = phrase.split()[0] if self.spaced else phrase
                 classes.setdefault(head, set()).add(cls)
             modifiers = {p for p, _ in self.intensifiers} | {p for p, _ in self.connectives}
             self.__dict__[key] = {h: next(iter(c)) for h, c in classes.items()
@@ -211,13 +232,13 @@ class OpenerLexicon:
         inserted: 'Encourges', 'De cides', 'Ur ges'): the closest lexicon head within edit distance 1
         (2 for words of 9+ letters), when exactly one head is that close.         handled by cleaning stray spaces and doubled characters; a dropped character is left to the
         classifier."""
-        if self.lang == "zh":
+        if not self.spaced:
             return self._find_zh_cleaned(text, kind)
         low = self._norm(text[:HEAD])
         pos = LEAD.match(low).end()
         intensity = "none"
         heads = self._heads(kind)
-        words = list(re.finditer(r"[a-z0-9][a-z0-9'-]*", low[pos:pos + 80]))
+        words = list(WORD.finditer(low[pos:pos + 80]))
         i = 0
         while i < len(words):
             w = words[i].group(0)
@@ -283,10 +304,10 @@ class OpenerLexicon:
             if not conn:
                 break
             pos = self._skip_space(low, pos + len(conn[0]))
-        if self.lang == "zh":
+        if not self.spaced:
             m = re.compile(r"[\u4e00-\u9fff]{2}").match(low, pos)
         else:
-            m = re.compile(r"[a-z][a-z-]+").match(low, pos)
+            m = re.compile(r"[^\W\d_][\w-]+").match(low, pos)
         return (m.start(), m.end()) if m else None
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..languages import profile
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
-NUMBERED = re.compile(r"^\s*(\d{1,3})\s*\.\s*(?=\S)")
-SUBPARA = re.compile(r"^\s*\(([a-z]{1,2}|[ivxl]{1,5}|\d{1,2})\)\s")
+# "12." in every language; Arabic also "12 - " / "١٢ - " (\d takes Arabic-Indic digits, int() reads them)
+NUMBERED = re.compile(r"^\s*(\d{1,3})\s*(?:\.|[-–](?=\s+[\u0600-\u06FF]))\s*(?=\S)")
+# "(a)", "(iv)", "(3)"; Russian "(а)", Arabic "(أ)"
+SUBPARA = re.compile(r"^\s*\(([a-z]{1,2}|[ivxl]{1,5}|\d{1,2}|[а-я]|[\u0621-\u064A])\)\s")
 ZH_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
 MD_FOOTNOTE_DEF = re.compile(r"^\[\^(\w+)\]:\s?(.*)$")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -112,13 +116,13 @@ def _join_hyphenated(left: str, right: str, vocab: set[str]) -> str:
 
 def join_lines(lines: list[str], lang: str, vocab: set[str] | None = None) -> str:
     """Print lines -> one paragraph: a space between English lines (a word hyphenated across two lines is
-    mended), nothing between Chinese ones (a space where Latin letters or digits meet)."""
+    mended; likewise in the other spaced languages), nothing between Chinese ones (a space where Latin letters or digits meet)."""
     parts = [c.strip() for c in lines if c.strip()]
     if not parts:
         return ""
     joined = parts[0]
     for p in parts[1:]:
-        if lang == "zh":
+        if not profile(lang).spaced:
             sep = " " if joined[-1].isascii() and joined[-1].isalnum() and p[:1].isascii() else ""
             joined += sep + p
         elif re.search(r"[A-Za-z]-$", joined) and p[:1].isalpha() and not re.search(r"\s-$", joined):
@@ -136,7 +140,7 @@ def split_blocks(text: str, lang: str, breaks: set[int] | None = None) -> list[B
     cur: list[str] = []
     start = 0
     brk = False
-    vocab = vocabulary(text) if lang == "en" else set()
+    vocab = vocabulary(text) if profile(lang).spaced else set()
 
     def flush() -> None:
         nonlocal brk

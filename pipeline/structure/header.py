@@ -1,11 +1,15 @@
 """Header metadata of a resolution: symbol, session, agenda item, adoption date, meeting, title, draft symbol.
 
-Patterns for both languages live here together so that a new language adds its forms in one place.
+Patterns for Chinese and English live here together; French, Spanish, Russian and Arabic build theirs from their
+data (`language_data`: the Security Council resolution line and the meeting line) plus the patterns that read the
+same in every language (the "69/170. Title" line, the draft symbol).
 """
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from . import language_data
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -87,6 +91,13 @@ PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("meeting", re.compile(r"第\s*(\d+)\s*次(全体)?会议")),
     ],
 }
+for _lang in language_data.DATA_LANGS:
+    PATTERNS[_lang] = [
+        ("draft", dict(PATTERNS["en"])["draft"]),
+        ("title_number", re.compile(r"^(\d{1,3})/(\d{1,4})\.\s*(.+)$")),
+        ("sc_resolution", language_data.sc_resolution(_lang)),
+        ("meeting", language_data.meeting(_lang)),
+    ]
 ORGANS_ZH = {"大会": "General Assembly", "安全理事会": "Security Council",
              "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 
@@ -95,6 +106,9 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
     """Extract header fields from the header lines (and signature lines) of one resolution."""
     h: dict[str, Any] = {}
     pats = dict(PATTERNS[lang])
+    none = re.compile(r"(?!)")
+    for name in ("session", "agenda_item", "adopted", "sc_of_date"):  # forms a language may not have (yet)
+        pats.setdefault(name, none)
     for line in lines:
         if "session" not in h and (m := pats["session"].search(line)):
             n = en_ordinal(m.group(1)) if lang == "en" else zh_number(m.group(1))
@@ -153,8 +167,8 @@ def read_signature(lines: list[str], lang: str, h: dict[str, Any]) -> None:
     pat = dict(PATTERNS[lang])["meeting"]
     for line in lines:
         if "meeting" not in h and (m := pat.search(line)):
-            h["meeting"] = int(m.group(1))
-        if "adoption_date" not in h:
+            h["meeting"] = int(next(g for g in m.groups() if g))
+        if "adoption_date" not in h and lang in ("en", "zh"):
             m = re.search(EN_DATE, line) if lang == "en" else re.search(ZH_DATE, line)
             if m:
                 h["adoption_date"] = iso_en(*m.groups()) if lang == "en" else \

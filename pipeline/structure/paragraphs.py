@@ -11,12 +11,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..languages import profile
+from . import language_data
 from .blocks import NUMBERED, SUBPARA, SUPERSCRIPTS
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
-TRAILING_MARKERS = re.compile(rf"[\s{SUPERSCRIPTS}⁻]+$|(?<=[,.;:，。；：])\s?\d{{1,3}}/?$|\[\^\w+\]$")
-TERMINAL = set(",.;:，。；：!?！？")
+TRAILING_MARKERS = re.compile(rf"[\s{SUPERSCRIPTS}⁻]+$|(?<=[,.;:，。；：،؛])\s?\d{{1,3}}/?$|\[\^\w+\]$")
+TERMINAL = set(",.;:，。；：!?！？،؛؟")
+COMMAS = (",", "，", "،")  # a preambular paragraph ends with one (Arabic: ،)
+STOPS = (";", ".", "；", "。", "؛")  # an operative paragraph ends with one (Arabic: ؛)
 FORMULA = {
     "en": re.compile(r"^(The|Le) (General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
                      r"Trusteeship Council|Assembly|Council|Conference of the Parties|Commission)\b[^.]{0,60}?[,:]?$"),
@@ -27,14 +31,19 @@ SIGNATURE = {
     "zh": re.compile(r"^(第\s*\d+\s*次(全体)?会议|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(第\s*\d+\s*次(全体)?会议)?$|"
                      r".{0,30}次会议(上)?通过)"),
 }
-ANNEX = re.compile(r"^(Annex(es)?( [IVX]+)?|附件[一二三四五六七八九十]*)$")
+for _lang in language_data.DATA_LANGS:
+    FORMULA[_lang] = language_data.formula(_lang)
+    SIGNATURE[_lang] = language_data.meeting(_lang)
+ANNEX = re.compile(r"^(Annex(es)?( [IVX]+)?|附件[一二三四五六七八九十]*"
+                   rf"|(?i:{language_data.alternation(w for g in language_data.DATA_LANGS for w in language_data.phrases(g, 'annex'))})"
+                   r"(?: [IVX]+)?)$")
 
 
 def strip_markers(text: str) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = TRAILING_MARKERS.sub("", text).rstrip("”\"’'")
+        text = TRAILING_MARKERS.sub("", text).rstrip("”\"’'»")
     return text
 
 
@@ -46,7 +55,7 @@ def is_open(text: str) -> bool:
 
 def is_heading(text: str, lang: str) -> bool:
     """Section headings inside a resolution: short, no punctuation at all."""
-    limit = 30 if lang == "zh" else 100
+    limit = 100 if profile(lang).spaced else 30
     return len(text) <= limit and not any(c in TERMINAL for c in strip_markers(text)) and not NUMBERED.match(text)
 
 
@@ -71,13 +80,15 @@ CONNECTIVES = {
                      r"accordingly|most|strongly|firmly|urgently|deeply|gravely|earnestly|the [a-z ]*council|"
                      r"the [a-z ]*assembly),?\s+)*", re.I),
     "zh": re.compile(r"^(又|还|再次|进一步|并|也|最|强烈|坚决|紧急|深为|严重|地)*"),
+    **{lang: language_data.connectives(lang) for lang in language_data.DATA_LANGS},
 }
 
 
 def _starts_with(text: str, lang: str, phrases: tuple[str, ...]) -> bool:
     body = NUMBERED.sub("", text, count=1)
     body = CONNECTIVES[lang].sub("", body.strip()).lower()
-    return any(body.startswith(op) and (lang == "zh" or len(body) == len(op) or not body[len(op)].isalpha())
+    spaced = profile(lang).spaced
+    return any(body.startswith(op) and (not spaced or len(body) == len(op) or not body[len(op)].isalpha())
                for op in phrases)
 
 
@@ -110,9 +121,9 @@ def type_from_text(text: str, lang: str) -> tuple[str, int | None]:
     if m and (starts_operative(t, lang) or not is_open(t)):
         return "operative", int(m.group(1))
     bare = strip_markers(t)
-    if bare.endswith((",", "，")) and not is_heading(t, lang):
+    if bare.endswith(COMMAS) and not is_heading(t, lang):
         return "preambular", None
-    if starts_operative(t, lang) and bare[-1:] in (";", ".", "；", "。"):
+    if starts_operative(t, lang) and bare.endswith(STOPS):
         return "operative", None
     return "other", None
 

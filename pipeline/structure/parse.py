@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
+from ..languages import profile
 from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, front_matter, md_footnotes, normalize, split_blocks
 from .header import read_header, read_signature
+from .language_data import capital_start
 from .model import Document, Footnote, Paragraph
 from .pages import TITLE_LINE, running_titles, strip_furniture, take_footnotes
-from .paragraphs import (ANNEX, FORMULA, SIGNATURE, is_heading, is_open, is_subparagraph, starts_operative,
-                         starts_paragraph, starts_with_opener, strip_markers)
+from .paragraphs import (ANNEX, COMMAS, FORMULA, SIGNATURE, STOPS, is_heading, is_open, is_subparagraph,
+                         starts_operative, starts_paragraph, starts_with_opener, strip_markers)
 
 ZH_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
 MD_MARKER = re.compile(r"\[\^(\w+)\]")
-JOIN = {"zh": "", "en": " "}
 LABEL = re.compile(r"^(?:[a-z]|[ivxl]{1,5})[.)]\s+[A-Z]")  # "b) To abstain", "i. Condemns": a list item, lower case
 MAX_LOOSE = 50  # more untyped paragraphs than this (and most of the document) are worth a warning
 
@@ -29,18 +30,20 @@ def _continues(prev: Paragraph, block: Block, lang: str) -> bool:
 
     A paragraph that stops mid-sentence goes on in the next block unless that block starts a paragraph of its
     own (a number, a sub-paragraph label, an opening verb, a heading). A paragraph that ends with a comma or
-    semicolon goes on only in a block that no paragraph could start with: in English a lower-case word, and,
-    right after a page break, any word that is not an opener."""
+    semicolon goes on only in a block that no paragraph could start with: where paragraphs open with a capital
+    (English, French, Spanish) a lower-case word, and, right after a page break, any word that is not an opener."""
     t = block.text
-    if NUMBERED.match(t) or is_subparagraph(t) or (lang == "en" and SIGNATURE[lang].match(t)):
+    spaced = profile(lang).spaced
+    if NUMBERED.match(t) or is_subparagraph(t) or (spaced and SIGNATURE[lang].match(t)):
         return False
     if is_open(prev.text):
-        if lang == "en":
-            return t[:1].islower() or t[:1].isdigit() or not (starts_with_opener(t, lang) or is_heading(t, lang))
+        if spaced:
+            return ((capital_start(lang) and t[:1].islower()) or t[:1].isdigit()
+                    or not (starts_with_opener(t, lang) or is_heading(t, lang)))
         return not is_heading(prev.text, lang) or prev.type == "preambular"
-    if lang == "en" and t[:1].islower() and not LABEL.match(t):
+    if capital_start(lang) and t[:1].islower() and not LABEL.match(t):
         return True
-    return (block.brk and strip_markers(prev.text)[-1:] in (",", ";", "，", "；")
+    return (block.brk and strip_markers(prev.text)[-1:] in (",", ";", "，", "；", "،", "؛")
             and not starts_paragraph(t, lang) and not is_heading(t, lang))
 
 
@@ -86,7 +89,7 @@ def _link_markers(p: Paragraph, lang: str, notes: dict[str, Footnote], md: bool,
     for m in MD_MARKER.finditer(text):
         p.markers.append({"start": m.start(), "end": m.end(), "refs": [m.group(1)]})
         linked.add(m.group(1))
-    if (md or lang == "en") and notes:
+    if (md or profile(lang).script == "latin") and notes:
         # markers written as plain digits (PDF extraction, brackets lost in conversion). Markers run in order
         # through a document, so only the next few footnote numbers above the last one linked are looked for,
         # after the markers already found in the paragraph, and only where a marker stands and a number does not
@@ -140,7 +143,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
     if not has_formula:
         # no "The General Assembly," line: the body starts at the first numbered or comma/semicolon-ended paragraph
         start = next((i for i, b in enumerate(body_blocks)
-                      if NUMBERED.match(b.text) or (strip_markers(b.text).endswith((",", "，", ";", "；"))
+                      if NUMBERED.match(b.text) or (strip_markers(b.text).endswith(COMMAS + (";", "；", "؛"))
                                                     and len(b.text) > 40)), None)
         formula_idx = None if start is None else start - 1
         warnings.append("no addressing formula (e.g. 'The General Assembly,' / '大会，') found")
@@ -179,10 +182,10 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
             paragraphs.append(Paragraph("other", t, role=role))
             continue
         if last_body is not None and _continues(last_body, b, lang):
-            last_body.text += JOIN[lang] + t
+            last_body.text += (" " if profile(lang).spaced else "") + t
             continue
         m = NUMBERED.match(t)
-        if m and (state == "operative" or starts_operative(t, lang) or not strip_markers(t).endswith((",", "，"))):
+        if m and (state == "operative" or starts_operative(t, lang) or not strip_markers(t).endswith(COMMAS)):
             state = "operative"
             last_body = Paragraph("operative", t, number=int(m.group(1)))
             paragraphs.append(last_body)
@@ -193,7 +196,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
             continue
         if state == "preamble":
             bare = strip_markers(t)
-            if starts_operative(t, lang) and bare.endswith((".", ";", "。", "；")):
+            if starts_operative(t, lang) and bare.endswith(STOPS):
                 state = "operative"
                 last_body = Paragraph("operative", t, number=None)
             else:
@@ -226,7 +229,7 @@ def _name(p: Paragraph, index: int, lang: str) -> str:
     """How a warning names a paragraph: 'operative paragraph 5', "preambular paragraph 3 ('Recalling also …')"."""
     if p.number is not None:
         return f"{p.type} paragraph {p.number}"
-    words = p.text[:12] if lang == "zh" else " ".join(p.text.split()[:4])
+    words = " ".join(p.text.split()[:4]) if profile(lang).spaced else p.text[:12]
     return f"{p.type} paragraph {index} ('{words} …')"
 
 
@@ -239,7 +242,7 @@ def _unrepaired(paragraphs: list[Paragraph], lang: str) -> list[str]:
             continue
         seen[p.type] = seen.get(p.type, 0) + 1
         if is_open(p.text) and not re.search(r"[,;]\s*(and|or)$", p.text):  # "…; and" before the next item
-            tail = p.text[-20:] if lang == "zh" else " ".join(p.text.split()[-5:])
+            tail = " ".join(p.text.split()[-5:]) if profile(lang).spaced else p.text[-20:]
             out.append(f"{_name(p, seen[p.type], lang)} ends mid-sentence ('… {tail}'): "
                        "cut by a page break and not rejoined?")
     return out

@@ -4,7 +4,7 @@ A corpus is often shipped as one file (the Security Council's resolutions of a y
 Assembly resolutions). Parsed as one document, every paragraph after the first resolution is typed `other` and
 attributed to the first symbol. A resolution opens with a line of its own that no body paragraph has:
 - Security Council: "Resolution 242 (1967)", "RESOLUTION 781 (1992)", "61 (1948). Resolution of 4 November 1948",
-  "1 (1946) Resolution of 25 January 1946", "第 2175 (2014) 号决议";
+  "1 (1946) Resolution of 25 January 1946", "第 2175 (2014) 号决议", "Résolution 2209 (2015)", "Резолюция 2209 (2015)";
 - General Assembly and others: "Resolution adopted by the General Assembly on ...", "2024 年 12 月 9 日大会决议";
 - a document symbol header, "United Nations S/RES/1445 (2002)" / "联合国 A/RES/79/138";
 - a Markdown front-matter block ("---" then "symbol: ...").
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from . import language_data
+
 OPENINGS = [
     re.compile(r"^(?:RESOLUTION|Resolution)\s+\d{1,4}(?:\s*\([\d\s-]{4,7}\))?(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?\s*$"),
     re.compile(r"^\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\s+of\b"),
@@ -22,6 +24,10 @@ OPENINGS = [
     re.compile(r"^Resolution adopted by the [A-Z][A-Za-z ]+ on\b"),
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:大会|安全理事会|经济及社会理事会|人权理事会)决议\s*$"),
     re.compile(r"^(?:United Nations|联合国)\s+[A-Z]/RES/\S"),
+    # "Résolution 2209 (2015)", "Резолюция 2209 (2015)", "القرار 2209 (2015)": the word from each language's data
+    re.compile(r"^(?:" + language_data.alternation(w for g in language_data.DATA_LANGS
+                                                   for w in language_data.phrases(g, "resolution"))
+               + r")\s+\d{1,4}\s*\(\d{4}\)\s*$", re.I),
 ]
 FRONT_MATTER = re.compile(r"^---[ \t]*\n(?:[a-z_]+:.*\n)+---[ \t]*$", re.M)
 # header lines that sit above an opening line and belong to the document it opens

@@ -118,21 +118,22 @@ def seed_records(shared: Path) -> list[dict]:
     return out
 
 
-def unpc_records(shared: Path, table: dict[str, str]) -> list[dict]:
+def unpc_records(shared: Path, table: dict[str, str], langs: tuple[str, ...] = ("en", "zh")) -> list[dict]:
+    """A row per language of `langs` for every UNPC dev-set line whose English side has a known opener: the label
+    of the English line holds for the aligned line (annotations/strength/make_unpc.py makes fr/es/ru/ar)."""
     base = shared / "corpus" / "unpc-devset" / "UNv1.0.devset"
-    en = Path(f"{base}.en").read_text(encoding="utf-8").split("\n")
-    zh = Path(f"{base}.zh").read_text(encoding="utf-8").split("\n")
+    lines = {lang: Path(f"{base}.{lang}").read_text(encoding="utf-8").split("\n") for lang in {"en", *langs}}
     ids = Path(f"{base}.ids").read_text(encoding="utf-8").split("\n")
     out = []
-    for i, line in enumerate(en):
+    for i, line in enumerate(lines["en"]):
         if not NUM.match(line):
             continue
         lab = en_label(line, table)
         if lab is None:
             continue
         doc = ids[i].split()[0]
-        for lang, text in (("en", line), ("zh", zh[i])):
-            out.append({"id": f"unpc:{i + 1}:{lang}", "doc": doc, "lang": lang, "text": text, "strength": lab[0],
+        for lang in langs:
+            out.append({"id": f"unpc:{i + 1}:{lang}", "doc": doc, "lang": lang, "text": lines[lang][i], "strength": lab[0],
                         "intensity": lab[1], "verb": None, "source": "UNPC v1.0 dev set", "split": split_of(doc)})
     return out
 

@@ -1,0 +1,70 @@
+"""The structure words of a language whose forms live in data: `modifiers.<lang>.tsv` in pipeline/lexicons/.
+
+Chinese and English keep their hand-written patterns (paragraphs.py, header.py); French, Spanish, Russian and
+Arabic give theirs as rows of their modifiers file, so a language is added by data, not by a new branch:
+- `formula`: the organ's addressing formula ("l'assemblée générale", "إن مجلس الأمن");
+- `meeting`: the word of the closing meeting line ("séance", "sesión", "заседани", "الجلسة");
+- `resolution`: the word before a Security Council resolution number ("résolution 2209 (2015)");
+- `paragraph_case`: "capital" when paragraphs open with a capital (French, Spanish), "lower" when even a
+  paragraph's first word is lower case (Russian: "подтверждая ...", "3. призывает ..."), "none" (Arabic);
+- `connective` and `intensifier`: what may stand before an opening verb (shared with the opener lexicon).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+DATA_LANGS = ("fr", "es", "ru", "ar")  # the languages whose structure words are data
+
+
+@lru_cache(maxsize=None)
+def phrases(lang: str, role: str) -> tuple[str, ...]:
+    """Phrases of a role in `modifiers.<lang>.tsv`, longest first (empty when the file has none)."""
+    path = LEXICON_DIR / f"modifiers.{lang}.tsv"
+    if not path.exists():
+        return ()
+    with open(path, encoding="utf-8") as f:
+        found = {r["phrase"].strip() for r in csv.DictReader(f, delimiter="\t") if r["role"] == role}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def alternation(items) -> str:
+    """A regex alternation of phrases: any apostrophe for an apostrophe, any space run for a space."""
+    out = []
+    for p in items:
+        esc = re.escape(p).replace("'", "['’]").replace("\\ ", r"\s+")
+        out.append(esc)
+    return "|".join(out) or r"(?!)"
+
+
+def capital_start(lang: str) -> bool:
+    """Do paragraphs open with a capital, so that a lower-case block continues the paragraph before it?"""
+    if lang in ("en", "zh"):
+        return lang == "en"
+    return phrases(lang, "paragraph_case") == ("capital",)
+
+
+def formula(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(phrases(lang, 'formula'))})\b[^.]{{0,60}}?[,:،]?$", re.I)
+
+
+def meeting(lang: str) -> re.Pattern[str]:
+    """A closing meeting line: a number, then (a word, then) the meeting word, or the other way round; the first
+    group that matched holds the meeting number. A line ending like a body paragraph (",", ";") is no meeting line:
+    "Rappelant la déclaration faite à sa 7401e séance,"."""
+    w = alternation(phrases(lang, "meeting"))
+    return re.compile(rf"(?!.*[,;:،؛]$)(?=.{{0,120}}$).{{0,60}}?(?:(\d+)\S*\s+(?:\S+\s+)?(?:{w})|(?:{w})\S*\s+(?:\S+\s+)?(\d+))",
+                      re.I)
+
+
+def sc_resolution(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(phrases(lang, 'resolution'))})\s+(\d{{1,4}})\s*\((\d{{4}})\)", re.I)
+
+
+def connectives(lang: str) -> re.Pattern[str]:
+    """Connectives, subjects and intensifiers before an opening verb ("Également,", "настоятельно")."""
+    words = phrases(lang, "connective") + phrases(lang, "intensifier")
+    return re.compile(rf"^((?:{alternation(sorted(words, key=len, reverse=True))}),?\s+)*", re.I)
