@@ -383,10 +383,13 @@ def cmd_train(args: argparse.Namespace) -> int:
             _err(problem)
             return 2
         out.parent.mkdir(parents=True, exist_ok=True)
-    fmt = lambda s: (f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "–")  # noqa
+    def fmt(s):
+        parts = [f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "",
+                 f"strength accuracy {s['strength']['accuracy']:.3f}" if s and "strength" in s else ""]
+        return ", ".join(x for x in parts if x) or "–"
     for lang, out in outs.items():
         before = models.resolve(args.before, lang) if args.before else models.default_model(lang)
-        test = measure.test_split(lang)
+        test = measure.test_split(lang) + measure.strength_test(lang)
         old = measure.scores_on(models.load(before) if (before / "config.cfg").exists() else None, test)
         info = retrain(lang, [u for u in extra if u["lang"] == lang], out, epochs=args.epochs, quiet=args.quiet)
         import spacy

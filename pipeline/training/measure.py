@@ -46,8 +46,22 @@ def learning_curve(units: Sequence[dict[str, Any]], langs: Sequence[str], *, epo
 
 
 def test_split(lang: str) -> list[dict[str, Any]]:
-    """The entity gold's test split of one language, as evaluation units."""
-    return [u for u in run.read_gold(ENTITY_DATA / "test.jsonl") if u["lang"] == lang]
+    """The entity gold's test split of one language, as evaluation units (with a new language's test rows of
+    new/<lang>.jsonl not yet merged into the split file)."""
+    units = [u for u in run.read_gold(ENTITY_DATA / "test.jsonl") if u["lang"] == lang]
+    new = ENTITY_DATA / "new" / f"{lang}.jsonl"
+    if new.exists():
+        test = {r["id"] for r in read_entities("test", lang) if r.get("id")}
+        have = {u["id"] for u in units}
+        units += [u for u in run.read_gold(new) if u["id"] in test and u["id"] not in have and u["lang"] == lang]
+    return units
+
+
+def strength_test(lang: str) -> list[dict[str, Any]]:
+    """The strength data's test split of one language, as evaluation units (operative paragraphs)."""
+    return [{"id": str(r.get("id", f"strength-test:{n}")), "text": r["text"], "lang": lang, "type": "operative",
+             "strength": r["strength"], **({"intensity": r["intensity"]} if r.get("intensity") else {})}
+            for n, r in enumerate(read_split("test", lang))]
 
 
 def scores_on(nlp: Language | None, units: Sequence[dict[str, Any]]) -> dict[str, Any] | None:

@@ -54,13 +54,21 @@ def read_split(split: str, lang: str, folder: Path = DATA) -> list[dict[str, Any
 
 def read_entities(split: str, lang: str, folder: Path = ENTITY_DATA) -> list[dict[str, Any]]:
     """Entity gold units (doccano JSONL as exported by gold_tool / doccano pull) of one split and language: the
-    rows as written; a row with doccano's `label` triples only gets them as `entities`."""
+    rows as written; a row with doccano's `label` triples only gets them as `entities`. Rows of `new/<lang>.jsonl`
+    (a new language's hand-made gold, before it is merged into the split files) whose meta.split is `split`
+    count too, unless the split file has the same id."""
+    pairs = []
     path = folder / f"{split}.jsonl"
-    if not path.exists():
-        return []
+    if path.exists():
+        pairs = [(r, u) for r, u in _read(path) if u.lang == lang]
+    new = folder / "new" / f"{lang}.jsonl"
+    if new.exists():
+        have = {r.get("id") for r, _ in pairs}
+        pairs += [(r, u) for r, u in _read(new) if u.lang == lang and (r.get("meta") or {}).get("split") == split
+                  and r.get("id") not in have]
     return [r if isinstance(r.get("entities"), list) else
             {**r, "entities": [{"start": e.start, "end": e.end, "label": e.label, "id": e.id} for e in u.entities or []]}
-            for r, u in _read(path) if u.lang == lang]
+            for r, u in pairs]
 
 
 def data_hash(*paths: Path) -> str:
