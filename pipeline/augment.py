@@ -5,15 +5,19 @@ from __future__ import annotations
 import random
 import re
 
+from .languages import profile
+
 OCR_EN = [("rn", "m"), ("m", "rn"), ("e", "c"), ("g", "q"), ("l", "1"), ("i", "l"), ("s", "5")]
 
 
 def damage(text: str, lang: str, rnd: random.Random) -> str:
     """One extraction/OCR-like fault inside the opening words: a dropped or confused character, a space
-    inserted into a word (zh: a character dropped or doubled, a stray space)."""
-    m = re.match(r"^\s*\d{1,3}\s*\.\s*", text)
+    inserted into a word (unspaced Chinese: a character dropped or doubled, a stray space). Letter confusions are
+    those of Latin script; Cyrillic and Arabic words get the other faults."""
+    m = re.match(r"^\s*\d{1,3}\s*(?:\.|[-–](?=\s))\s*", text)
     head = m.end() if m else 0
-    if lang == "zh":
+    prof = profile(lang)
+    if not prof.spaced:
         zone = range(head, min(len(text), head + 4))
         i = rnd.choice(list(zone)) if zone else head
         op = rnd.choice(["drop", "space", "double"])
@@ -22,13 +26,13 @@ def damage(text: str, lang: str, rnd: random.Random) -> str:
         if op == "space":
             return text[:i] + " " + text[i:]
         return text[:i] + text[i] + text[i:]
-    words = list(re.finditer(r"[A-Za-z]{3,}", text[head:head + 40]))
+    words = list(re.finditer(r"[^\W\d_]{3,}", text[head:head + 40]))
     if not words:
         return text
     w = words[0]
     s, e = head + w.start(), head + w.end()
     word = text[s:e]
-    op = rnd.choice(["ocr", "space", "drop"])
+    op = rnd.choice(["ocr", "space", "drop"] if prof.script == "latin" else ["space", "drop"])
     if op == "ocr":
         cands = [(a, b) for a, b in OCR_EN if a in word[1:]]
         if cands:

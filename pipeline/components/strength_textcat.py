@@ -53,9 +53,11 @@ depth = 2
 
 
 def _skip_number(span) -> int:
-    """Index of the first token after a leading paragraph number like '12.' or '(a)'."""
+    """Index of the first token after a leading paragraph number like '12.', '(a)' or Arabic '١٢ -'."""
     i = 0
     while i < min(len(span), 4) and (span[i].is_digit or span[i].text in (".", "(", ")", "．") or
+                                     (span[i].text in ("-", "–") and i > 0 and span[i - 1].is_digit
+                                      and span[i].whitespace_) or
                                      (span[i].text.isalpha() and len(span[i].text) == 1 and i > 0
                                       and span[i - 1].text == "(")):
         i += 1

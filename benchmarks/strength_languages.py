@@ -1,0 +1,82 @@
+"""Strength and intensity accuracy per language on a split of annotations/strength/, with 95% bootstrap intervals
+(resampling paragraphs), for the opener modes a pipeline has: lexicon alone, and with a trained classifier the
+classifier alone and the combination.
+
+    .venv/bin/python benchmarks/strength_languages.py [--split test] [--langs fr,es,ru,ar] [--model-dir models]
+                                                       [--repo-lexicon] [--errors 10]
+
+A language with a shipped pipeline (models/unap-<lang>) is measured with it; one without gets the rules alone
+(a blank pipeline with unap_paragraphs and unap_opverbs). --repo-lexicon swaps the lexicon the pipeline saved for
+the one in pipeline/lexicons/ (a pipeline trained before a lexicon change keeps its own copy).
+"""
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import spacy  # noqa: E402
+
+from pipeline import models  # noqa: E402
+from pipeline.components.lexicon import OpenerLexicon  # noqa: E402
+from pipeline.evaluation.bootstrap import interval  # noqa: E402
+from pipeline.evaluation.strength import evaluate  # noqa: E402
+from pipeline.training.train import read_split  # noqa: E402
+
+
+def pipeline_for(lang: str, model_dir, repo_lexicon: bool):
+    """(nlp, what it is, the modes it can run)."""
+    path = models.resolve(model_dir, lang)
+    if (path / "config.cfg").is_file():
+        nlp, what = models.load(path), str(path)
+        trained = "unap_strength_textcat" in nlp.pipe_names
+    else:
+        nlp, what, trained = spacy.blank(lang), "rules only (no trained pipeline)", False
+        nlp.add_pipe("unap_paragraphs")
+        nlp.add_pipe("unap_opverbs", config={"mode": "lexicon"})
+    if repo_lexicon:
+        nlp.get_pipe("unap_opverbs").lexicon = OpenerLexicon.load(lang)
+        what += ", lexicon of pipeline/lexicons/"
+    return nlp, what, ("lexicon", "model", "combined") if trained else ("lexicon",)
+
+
+def ci(hits: list[bool]) -> str:
+    r = interval(lambda idx: sum(hits[i] for i in idx) / len(idx) if idx else 0.0, len(hits))
+    return f"{r['value']:.3f} [{r['low']:.3f}, {r['high']:.3f}]"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="test")
+    ap.add_argument("--langs", default="fr,es,ru,ar")
+    ap.add_argument("--model-dir", default=None)
+    ap.add_argument("--repo-lexicon", action="store_true")
+    ap.add_argument("--errors", type=int, default=10, help="errors to list per language (lexicon mode)")
+    args = ap.parse_args()
+    print(f"| language | pipeline | n | mode | strength accuracy (95% CI) | intensity accuracy (95% CI) |")
+    print("|---|---|---|---|---|---|")
+    listed = []
+    for lang in args.langs.split(","):
+        rows = read_split(args.split, lang)
+        if not rows:
+            print(f"| {lang} | - | 0 | - | no rows in the {args.split} split | |")
+            continue
+        nlp, what, modes = pipeline_for(lang, args.model_dir, args.repo_lexicon)
+        for mode in modes:
+            r = evaluate(nlp, rows, mode)
+            preds = r["predictions"]
+            strength = [p["strength"] == g["strength"] for p, g in zip(preds, rows)]
+            intensity = [p["intensity"] == g["intensity"] for p, g in zip(preds, rows)]
+            print(f"| {lang} | {what} | {len(rows)} | {mode} | {ci(strength)} | {ci(intensity)} |")
+            if mode == "lexicon":
+                listed += [(lang, g, p) for g, p, ok, oki in zip(rows, preds, strength, intensity) if not (ok and oki)]
+    if args.errors:
+        print("\nerrors (lexicon mode): gold class/intensity -> predicted, verb, text")
+        for lang in args.langs.split(","):
+            for _, g, p in [e for e in listed if e[0] == lang][:args.errors]:
+                print(f"  {g['id']}: {g['strength']}/{g['intensity']} -> {p['strength']}/{p['intensity']} "
+                      f"{p['verb']!r}: {g['text'][:70]}")
+
+
+if __name__ == "__main__":
+    main()
