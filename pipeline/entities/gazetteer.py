@@ -6,7 +6,9 @@ import csv
 import re
 from pathlib import Path
 
+from . import inflection
 from .patterns import MONTH, Candidate
+from .words import words
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 ZH_TREATY_TAIL = re.compile(r"(公约|条约|议定书|宪章|规约|协定|协议|宣言|盟约|契约|行动纲领|行动纲要|纲要|行动计划|执行计划|共识|指导原则|"
@@ -84,6 +86,10 @@ class Gazetteer:
         for r in rows:
             self.index[(r["lang"], r["name"])] = (r["label"], r["id"])
             self.loose.setdefault((r["lang"], _loose(r["name"])), (r["label"], r["id"]))
+        self.keyed: dict[tuple[str, str], tuple[str, str]] = {}  # inflected languages: (lang, key) -> (label, id)
+        for r in rows:
+            if words(r["lang"]) is not None:
+                self.keyed.setdefault((r["lang"], inflection.key(r["name"], r["lang"])), (r["label"], r["id"]))
         self._regex: dict[str, re.Pattern[str] | None] = {}
         self.ids = {(r["label"], r["id"]) for r in rows}
 
@@ -107,6 +113,9 @@ class Gazetteer:
             names = sorted({n for (lg, n) in self.index if lg == lang}, key=len, reverse=True)
             if not names:
                 self._regex[lang] = None
+            elif words(lang) is not None:  # French, Spanish, Russian, Arabic: whole words, inflected forms too
+                alt = "|".join(inflection.pattern(n, lang) for n in names)
+                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?!\w)")
             else:
                 alt = "|".join(re.escape(n) for n in names)
                 # English names are whole words; Chinese names may sit inside compounds (联合国人员)
@@ -116,8 +125,23 @@ class Gazetteer:
                                                else f"(?:{alt})")
         return self._regex[lang]
 
+    def matched(self, text: str, lang: str) -> tuple[int, tuple[str, str]] | None:
+        """The (offset where the name starts, (label, id)) of a text the regex matched, in any form: a stored
+        name, an inflected one, one behind Arabic proclitics; None when the form is no stored name's."""
+        if (lang, text) in self.index:
+            return 0, self.index[(lang, text)]
+        readings = inflection.ar_keys(text) if inflection.rule(lang) == "ar-clitic" else [(0, text)]
+        for offset, t in readings:
+            hit = self.keyed.get((lang, inflection.key(t, lang)))
+            if hit:
+                return offset, hit
+        return None
+
     def lookup(self, text: str, lang: str) -> tuple[str, str] | None:
         t = text.strip().strip("《》")
+        if words(lang) is not None:
+            found = self.matched(t, lang)
+            return found[1] if found else None
         hit = self.index.get((lang, t))
         if hit is None and lang == "en" and t.lower().startswith("the "):
             hit = self.index.get((lang, t[4:])) or self.index.get((lang, "the " + t[4:]))
@@ -194,8 +218,16 @@ class Gazetteer:
                 m = rx.search(text, pos)
                 if not m:
                     break
-                label, ident = self.index[(lang, m.group(0))]
                 name = m.group(0)
+                found = self.matched(name, lang)
+                if found is None:  # 'Советник' fits the pattern of 'Совет', not its forms
+                    pos = m.start() + 1
+                    continue
+                offset, (label, ident) = found
+                if offset:
+                    out.append(Candidate(m.start() + offset, m.end(), label, ident, source="gazetteer"))
+                    pos = m.start() + 1
+                    continue
                 if lang == "en" and name == "Commonwealth" and EN_OF_STATE.match(text, m.end()):
                     pos = m.start() + 1  # "Commonwealth of Dominica": a State's formal name
                     continue
@@ -207,7 +239,8 @@ class Gazetteer:
                         out.append(Candidate(m.start(), ext.end(), "ORG", self.canonical(whole, "ORG", lang),
                                              source="title"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
-        out.extend(self._titles(text, lang))
+        if words(lang) is None:  # title heuristics are written for English and Chinese only
+            out.extend(self._titles(text, lang))
         if lang == "en":
             out.extend(self._parties(text, out))
         return out

@@ -1,0 +1,84 @@
+"""Names that change form in running text: Russian case endings (Генеральная Ассамблея -> Генеральной
+Ассамблеи), Arabic proclitics (الجمعية العامة -> للجمعية العامة, والجمعية العامة, بمجلس الأمن), apostrophe
+variants (Conseil des droits de l'homme / l’homme).
+
+The gazetteer stores each name once, in its dictionary form. `pattern` turns a name into a regex that also
+matches its inflected forms, and `key` reduces a matched text (or a stored name) to one lookup key, so that a
+match is accepted only when its key is a stored name's key ('Советник' matches the pattern of 'Совет' but its
+key differs). Which rule a language gets is data: the "inflection" field of lexicons/entities.<lang>.json.
+"""
+from __future__ import annotations
+
+import re
+
+from .words import words
+
+RU_ENDINGS = sorted("ами ями ого его ому ему ыми ими ом ем ам ям ах ях ым им ых их ов ев ой ей ый ий ая яя ое ее "
+                    "ые ие ую юю ию ия ии ью".split(), key=len, reverse=True)
+RU_VOWELS = "аеёиоуыэюяйь"
+CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]+")
+AR_PROCLITIC = "وفبكل"
+APOSTROPHE = "['’]"
+AR_MARKS = "[\u064b-\u0652\u0670\u0640]*"  # short vowels, shadda, sukun, tatweel: written or not (المخدِّرات)
+
+
+def rule(lang: str) -> str:
+    w = words(lang)
+    return (w["inflection"] or "") if w is not None else ""
+
+
+def ru_stem(word: str) -> str:
+    """The stem shared by a Russian word's case forms: one case ending off, then trailing vowels
+    (Ассамблея, Ассамблеи, Ассамблее, Ассамблеей -> Ассамбл; Советом, Советов -> Совет)."""
+    low = word
+    for e in RU_ENDINGS:
+        if low.lower().endswith(e) and len(low) - len(e) >= 3:
+            low = low[:-len(e)]
+            break
+    while len(low) > 3 and low[-1].lower() in RU_VOWELS:
+        low = low[:-1]
+    return low
+
+
+def _ru_word(word: str) -> str:
+    if len(word) >= 3 and CYRILLIC_WORD.fullmatch(word) and not word.isupper():
+        return re.escape(ru_stem(word)) + r"[а-яё]{0,4}"
+    return re.escape(word)
+
+
+def pattern(name: str, lang: str) -> str:
+    """A regex for `name` and its inflected forms (no boundaries)."""
+    how = rule(lang)
+    if how == "ru-stem":
+        return r"\s+".join(_ru_word(w) for w in name.split())
+    esc = re.sub(r"\\?['’]", APOSTROPHE, re.escape(name))
+    if how == "ar-clitic":
+        # the clitics before the name: و/ف, then ب/ك/ل; ل + ال is written لل
+        marked = re.sub(r"([\u0621-\u064a])", rf"\1{AR_MARKS}", re.sub(r"^ال", "", esc))
+        body = f"(?:ال|(?<=ل)ل){marked}" if name.startswith("ال") else marked
+        return f"[وف]?[بكل]?{body}"
+    return esc
+
+
+def key(text: str, lang: str) -> str:
+    """The lookup key of a stored name or of a matched text."""
+    t = re.sub(r"\s+", " ", text.strip()).replace("’", "'")
+    how = rule(lang)
+    if how == "ar-clitic":
+        return re.sub(AR_MARKS[:-1], "", t)
+    if how == "ru-stem":
+        return " ".join(ru_stem(w) if CYRILLIC_WORD.fullmatch(w) and not w.isupper() else w for w in t.split())
+    return t
+
+
+def ar_keys(text: str) -> list[tuple[int, str]]:
+    """The readings of an Arabic matched text without its proclitics, as (offset of the name, key):
+    'والجمعية العامة' -> (1, 'الجمعية العامة'); 'للجمعية العامة' -> (0, 'الجمعية العامة') (لل keeps its ل)."""
+    out = [(0, text)]
+    for k in (1, 2):
+        if len(text) > k + 2 and all(ch in AR_PROCLITIC for ch in text[:k]):
+            rest = text[k:]
+            out.append((k, rest))
+            if rest.startswith("ل") and not rest.startswith("ال"):
+                out.append((k - 1, "ا" + rest))
+    return out
