@@ -75,7 +75,8 @@ def chinese(folder: Path = LEXICONS) -> dict[str, tuple[str, str]]:
 # the kinds of row in addressees.<lang>.tsv for a spaced language other than English (see pipeline/addressees/spaced.py)
 RULE_KINDS = ("object_verb", "clause_verb", "skip", "introducer", "clause", "action", "end", "conj", "compound",
               "clitic", "stop", "trim", "head_end", "verb_word", "clause_lead", "permissive", "pronoun_after",
-              "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "type")
+              "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "head_modifier",
+              "type")
 NEVER = re.compile(r"(?!x)x")  # a kind with no rows matches nothing
 
 
@@ -99,10 +100,11 @@ def _country_pattern(names: list[str], ending: re.Pattern) -> re.Pattern | None:
     free ("Гвинея-Бисау" also finds "Гвинеи-Бисау")."""
     if not names:
         return None
+    inflects = ending is not NEVER
     alts = set()
     for name in names:
         words = re.split(r"(\s+|-)", name)
-        alts.add("".join(re.escape(ending.sub("", w)) + (r"\w*" if ending.search(w) else "")
+        alts.add("".join(re.escape(ending.sub("", w)) + (r"\w{0,3}" if inflects else "")
                          if w.strip() and w != "-" else re.escape(w) for w in words))
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)", re.I)
 

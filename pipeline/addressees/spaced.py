@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .english import Addressee
-from .lexicon import SpacedLexicon, TypeLexicon, english
+from .lexicon import NEVER, SpacedLexicon, TypeLexicon, english
 
 HEAD_CHARS = 400  # how far a that-clause subject is looked for
 
@@ -20,12 +20,23 @@ def classify(phrase: str, lex: SpacedLexicon, orgs: list[tuple[int, int, str]] =
     q = lex.quantifier.match(phrase)  # "l'ensemble des parties prenantes": the head is what follows
     lead = q.end() if q else len(phrase) - len(phrase.lstrip(" ,"))
     m = lex.head_end.search(phrase, lead)
-    head = m.start() if m else len(phrase)
+    head = min(m.start() if m else len(phrase), _head_noun_end(phrase, lead, lex))
     for start, end, typ in orgs:
         if offset + lead <= start < offset + max(head, lead + 1) and start - offset - lead < 25:
             return typ
     typ = lex.types.classify(phrase[lead:], head - lead)
     return typ
+
+
+def _head_noun_end(phrase: str, pos: int, lex: SpacedLexicon) -> int:
+    """Where inflected languages without a genitive preposition end the head: after the first word that is not a
+    determiner or adjective ("все соответствующие государства-члены"; "мандат Группы экспертов" -> "мандат")."""
+    if lex.head_modifier.pattern == NEVER.pattern:
+        return len(phrase)
+    for w in re.finditer(r"\S+", phrase[pos:]):
+        if not lex.head_modifier.fullmatch(w.group(0).strip(",")):
+            return pos + w.end()
+    return len(phrase)
 
 
 def org_types(ents: list[tuple[int, int, str, str]], en: TypeLexicon | None = None) -> list[tuple[int, int, str]]:
