@@ -153,3 +153,23 @@ def test_rows_of_a_document_share_its_split_in_every_language():
                 langs[r["id"].rsplit(":", 1)[0]].add(r["lang"])
     assert split_of and all(len(s) == 1 for s in split_of.values())
     assert all(lang_set == {"zh", "en", *LANGS} for lang_set in langs.values())
+
+
+@pytest.mark.parametrize("scores,expected", [
+    ({"decide": 0.5, "urge": 0.3, "request": 0.05, "encourage": 0.1, "declare": 0.05}, "urge"),
+    ({"decide": 0.1, "urge": 0.1, "request": 0.1, "encourage": 0.6, "declare": 0.1}, "encourage"),
+])
+def test_ambiguous_opener_takes_the_classifiers_best_candidate(scores, expected):
+    """Russian призывает translates both "encourages" and "calls upon" (opverbs.ru.tsv: encourage|urge): in combined
+    mode the classifier's scores (what unap_strength_textcat leaves on the paragraph) choose between the two only;
+    the lexicon alone says the first."""
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("unap_paragraphs")
+    tagger = nlp.add_pipe("unap_opverbs", config={"mode": "combined"})
+    doc = nlp.get_pipe("unap_paragraphs")(nlp.make_doc("4. призывает доноров продолжать оказывать поддержку;"))
+    doc.spans["paragraphs"][0]._.strength_scores = scores
+    (span,) = tagger(doc).spans["opverbs"]
+    assert (span.text, span._.strength, span._.source) == ("призывает", expected, "lexicon+model")
+    tagger.mode = "lexicon"
+    (span,) = tagger(doc).spans["opverbs"]
+    assert (span._.strength, span._.source) == ("encourage", "lexicon")

@@ -33,6 +33,9 @@ class Opener:
     cls: Optional[str]
     intensity: str
     phrase: str  # the lexicon phrase that matched ("" when guessed)
+    # classes an ambiguous opener may have, `cls` first ("encourage|urge" in the lexicon: Russian призывает translates
+    # both "encourages" and "calls upon"); empty when the lexicon knows one class
+    candidates: Tuple[str, ...] = ()
 
 
 def read_tsv(path: Path) -> List[Dict[str, str]]:
@@ -47,14 +50,19 @@ class OpenerLexicon:
         self.verbs = verbs
         self.modifiers = modifiers
         self.by_kind: Dict[str, List[Tuple[str, str]]] = {"operative": [], "preambular": []}
+        self.candidates: Dict[Tuple[str, str], Tuple[str, ...]] = {}
         for r in verbs:
-            self.by_kind[r["kind"]].append((self._norm(r["phrase"]), r.get("class") or ""))
+            classes = tuple((r.get("class") or "").split("|"))
+            self.by_kind[r["kind"]].append((self._norm(r["phrase"]), classes[0]))
+            if len(classes) > 1:
+                self.candidates[(r["kind"], self._norm(r["phrase"]))] = classes
         for k in self.by_kind:
             self.by_kind[k].sort(key=lambda pc: len(pc[0]), reverse=True)
         self.connectives = sorted(((self._norm(m["phrase"]), "") for m in modifiers if m["role"] == "connective"),
                                   key=lambda pv: len(pv[0]), reverse=True)
         self.intensifiers = sorted(((self._norm(m["phrase"]), m["value"] or "none") for m in modifiers
                                     if m["role"] == "intensifier"), key=lambda pv: len(pv[0]), reverse=True)
+        self.reach = max((int(m["value"]) for m in modifiers if m["role"] == "reach"), default=0)
 
     @classmethod
     def load(cls, lang: str, folder: Path = LEXICON_DIR) -> "OpenerLexicon":
@@ -135,7 +143,10 @@ class OpenerLexicon:
                 end = pos + len(phrase)
                 intensity = self._inner_intensity(phrase, intensity)
                 end, intensity = self._extend(low, end, kind, intensity)
-                return Opener(start, end, kind, cls or None, intensity, phrase)
+                if self.reach and cls == "declare" and intensity != "strongest":
+                    intensity = self._late_strongest(low, end, intensity)
+                return Opener(start, end, kind, cls or None, intensity, phrase,
+                              self.candidates.get((kind, phrase), ()))
             inten = self._longest(low, pos, self.intensifiers)
             if inten:
                 if RANK[inten[1]] > RANK[intensity]:
@@ -158,6 +169,16 @@ class OpenerLexicon:
                     continue
             break
         return None
+
+    def _late_strongest(self, low: str, end: int, intensity: str) -> str:
+        """"Réaffirme qu'il condamne, dans les termes les plus énergiques": a strongest intensifier a few words after
+        a declaratory verb, within the language's `reach` (modifiers.<lang>.tsv; none in English and Chinese)."""
+        window = low[end:end + self.reach + 40]
+        for phrase, value in self.intensifiers:
+            at = window.find(phrase)
+            if value == "strongest" and 0 <= at <= self.reach:
+                return value
+        return intensity
 
     def _inner_intensity(self, phrase: str, intensity: str) -> str:
         """Intensifiers written inside a lexicon phrase ("strongly urges", 强烈敦促)."""

@@ -4,7 +4,8 @@ For each paragraph span in doc.spans["paragraphs"], puts its opener in doc.spans
 operative paragraphs, PREVERB for preambular ones) with `_.strength`, `_.intensity` and `_.source`
 ("lexicon" or "model"). The class comes from the opener lexicon, from the classifier's scores
 (`unap_strength_textcat`, if it ran before this component), or from both: `mode` chooses
-"lexicon", "model" or "combined" (lexicon when it knows the opener, classifier otherwise), so rules,
+"lexicon", "model" or "combined" (lexicon when it knows the opener, classifier otherwise; for an opener the
+lexicon lists with several classes, "encourage|urge", the classifier's best of those), so rules,
 model and combination are compared by config, not code. A one-paragraph unit also gets doc.cats
 (exclusive, one-hot on the final class).
 
@@ -129,6 +130,9 @@ class OperativeVerbTagger:
             if use_model:
                 span._.strength = max(scores, key=scores.get)
                 span._.source = "model"
+            elif found.candidates and scores and self.mode == "combined":
+                span._.strength = max(found.candidates, key=lambda c: scores.get(c, 0.0))
+                span._.source = "lexicon+model"
             else:
                 span._.strength = found.cls
                 span._.source = "lexicon-fuzzy" if fuzzy else "lexicon"
