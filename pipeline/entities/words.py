@@ -15,9 +15,18 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 # Arabic-Indic and Eastern Arabic-Indic digits: ids are written with ASCII digits in every language
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-         "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX",
-         "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX", "XL"]
+
+
+def roman(n: int) -> str:
+    """A session number as the official symbols write it (50 -> L)."""
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                           (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
 ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                   "November", "December"]
 REQUIRED = ("resolution", "decision", "and", "list_sep", "of_date", "months", "day", "day_month", "month_year",
@@ -97,5 +106,5 @@ def ascii_number(number: str, lang: str) -> str:
     w = words(lang)
     if w is not None and w["session"]:
         n = re.sub(w["session"].translate(DIGITS),
-                   lambda m: f"({ROMAN[int(m.group(1))]})" if int(m.group(1)) < len(ROMAN) else m.group(0), n)
+                   lambda m: f"({roman(int(m.group(1)))})", n)
     return n

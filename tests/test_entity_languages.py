@@ -1,0 +1,224 @@
+"""Entities in French, Spanish, Russian and Arabic get the ids English and Chinese give the same thing.
+
+The lines are real: aligned lines of the UNPC v1.0 development set (documents of the train/dev splits of
+annotations/entities; line number and document in the comments). The user relies on one id per resolution,
+date, document and body whatever the language the text is in, so the same line in six languages must yield
+the same (label, id) multiset for resolutions, dates, documents and the main UN bodies.
+"""
+import collections
+
+import pytest
+import spacy
+
+import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
+from pipeline.entities.normalize import date_id
+from pipeline.entities.words import words
+
+LANGS = ("en", "zh", "fr", "es", "ru", "ar")
+MAIN_BODIES = {"United Nations", "UN Security Council", "UN General Assembly", "UN Economic and Social Council",
+               "UN Secretariat", "UN Human Rights Council"}
+
+LINES = {
+    20: {  # 2015/s/agenda/7364
+        'en': 'To be held on Wednesday, 21 January 2015, at 11 a.m.',
+        'fr': 'Qui se tiendra le mercredi 21 janvier 2015, à 11 heures',
+        'es': 'Que se celebrará el miércoles 21 de enero de 2015, a las 11.00 horas',
+        'ru': 'которое состоится в cреду, 21 января 2015 года, в 11 ч. 00 м.',
+        'ar': 'المقرر عقدها يوم الأربعاء 21 كانون الثاني/يناير 2015، الساعة 00:11',
+        'zh': '定于2015年1月21日星期三上午11时分举行',
+    },
+    90: {  # 2015/a/69/761
+        'en': 'I would be grateful if the present letter and its annex could be circulated as a document of the General Assembly, under agenda item 42, and of the Security Council.',
+        'fr': "Je vous serais reconnaissant de bien vouloir faire distribuer le texte de la présente lettre et de son annexe comme document de l'Assemblée générale, au titre du point 42 de l'ordre du jour, et du Conseil de sécurité.",
+        'es': 'Le agradecería que tuviera a bien hacer distribuir la presente carta y su anexo como documento de la Asamblea General, en relación con el tema 42 del programa, y del Consejo de Seguridad.',
+        'ru': 'Буду признателен за распространение настоящего письма и приложения к нему в качестве документа Генеральной Ассамблеи по пункту 42 повестки дня и документа Совета Безопасности.',
+        'ar': 'وأرجو ممتنا تعميم نص هذه الرسالة ومرفقها بوصفهما وثيقة من وثائق الجمعية العامة، في إطار البند 42 من جدول الأعمال، ومن وثائق مجلس الأمن.',
+        'zh': '请将本信及其附件作为大会议程项目42项下和安全理事会的文件分发为荷。',
+    },
+    255: {  # 2015/e/2015/9/add_9
+        'en': '3. The election will be held at the coordination and management meetings of the Council, from 8 to 10 April 2015.',
+        'fr': "L'élection sera organisée lors des réunions de coordination et de gestion du Conseil, qui se tiendront du 8 au 10 avril 2015.",
+        'es': 'La elección se celebrará durante las reuniones de coordinación y gestión del Consejo, del 8 al 10 de abril de 2015.',
+        'ru': '3. Выборы будут проведены 8 - 10 апреля 2015 года в ходе заседаний Совета, посвященных вопросам координации и управления.',
+        'ar': '3 - وستجري الانتخابات في إطار اجتماعات التنسيق والإدارة التي سيعقدها المجلس، في الفترة من 8 إلى 10 نيسان/أبريل 2015.',
+        'zh': '3. 选举将在2015年4月8日至10日的理事会协调和管理会议上举行。',
+    },
+    300: {  # 2015/s/2015/3
+        'en': 'In March 2013, the Secretariat conducted an assessment to identify critical shortfalls among AFISMA troops.',
+        'fr': 'En mars 2013, le Secrétariat a fait une évaluation des principales lacunes des contingents de la MISMA.',
+        'es': 'En marzo de 2013 la Secretaría llevó a cabo una evaluación para detectar posibles deficiencias críticas entre los efectivos de la AFISMA.',
+        'ru': 'В марте 2013 года Секретариат провел оценку для выявления случаев критической нехватки военных специалистов в АФИСМА.',
+        'ar': 'وفي آذار/مارس 2013، أجرت الأمانة العامة تقييما لتحديد أوجه القصور الحادة لدى قوات بعثة الدعم الدولية في مالي بقيادة أفريقية.',
+        'zh': '2013年3月，秘书处进行了评估，以查明马里支助团部队中的关键缺口。',
+    },
+    528: {  # 2015/npt/conf_2015/4
+        'en': '14. Subsequent meetings were held in Tashkent (15 March 2011), Astana (12 June 2012 and 27 June 2013) and Almaty (25 July 2014).',
+        'fr': 'Les réunions suivantes sont tenues à Tachkent (15 mars 2011), à Astana (12 juin 2012 et 27 juin 2013) et à Almaty (25 juillet 2014).',
+        'es': 'Se celebraron sucesivas reuniones en Таskent (15 de marzo de 2011), Аstana (12 de junio de 2012 y 27 de junio de 2013) y Almaty (25 de julio de 2014).',
+        'ru': '14. Последующие встречи были проведены в Ташкенте (15 марта 2011 года), Астане (12 июня 2012 года и 27 июня 2013 года) и Алматы (25 июля 2014 года).',
+        'ar': '14 - وعُقدت اجتماعات لاحقة في طشقند (15 آذار/مارس 2011) وأستانا (12 حزيران/يونيه 2012 و 27 حزيران/يونيه 2013) وألماتي (25 تموز/يوليه 2014).',
+        'zh': '14. 其后的会议分别在塔什干(2011年3月15日)、阿斯塔纳(2012年6月12日和2013年6月27日)以及阿拉木图(2014年7月25日)举行。',
+    },
+    571: {  # 2015/a/69/769
+        'en': 'I would appreciate it if you could circulate the present letter and its annex as a document of the sixty-ninth session of the General Assembly, under agenda item 19.',
+        'fr': "Je vous serais obligé de bien vouloir faire distribuer le texte de la présente lettre et de son annexe comme document de la soixante-neuvième session de l'Assemblée générale, au titre du point 19 de l'ordre du jour.",
+        'es': 'Le agradecería que tuviera a bien hacer distribuir la presente carta y su anexo como documento del sexagésimo noveno período de sesiones de la Asamblea General, en relación con el tema 19 del programa.',
+        'ru': 'Буду признателен за распространение настоящего письма и приложения к нему в качестве документа шестьдесят девятой сессии Генеральной Ассамблеи по пункту 19 повестки дня.',
+        'ar': 'وأرجو ممتنا تعميم هذه الرسالة ومرفقها بوصفهما وثيقة من وثائق الدورة التاسعة والستين للجمعية العامة، في إطار البند 19 من جدول الأعمال.',
+        'zh': '请将本函及其附件作为大会第六十九届会议议程项目19下的文件分发为荷。',
+    },
+    616: {  # 2015/a/69/692
+        'en': '2. The Fifth Committee considered the item at its 21st and resumed 27th meetings, on 15 and 29 December 2014.',
+        'fr': 'La Commission a examiné la question à sa 21e séance et à la reprise de sa 27e séance, les 15 et 29 décembre 2014.',
+        'es': 'La Quinta Comisión examinó el tema en su 21ª sesión y en la continuación de la 27ª sesión, celebradas los días 15 y 29 de diciembre de 2014.',
+        'ru': '2. Пятый комитет рассматривал этот пункт на своих 21м и возобновленном 27м заседаниях 15 и 29 декабря 2014 года.',
+        'ar': '2 - ونظرت اللجنة الخامسة في هذا البند في جلستيها 21 و 27 المستأنفة، المعقودتين في 15 و 29 كانون الأول/ديسمبر 2014.',
+        'zh': '2. 第五委员会在2014年12月15日和29日第21次会议和第27次会议续会上审议了该项目。',
+    },
+    668: {  # 2015/cedaw/c/phl/7_8
+        'en': 'Accordingly, the Philippine Development Plan (PDP) 2011-2016 integrated gender equality as a cross-cutting concern such that all but one of its chapters included specific provisions along this end.',
+        'fr': "En conséquence, l'égalité des sexes a été intégrée de façon transversale dans tous les secteurs du plan national de développement 2011-2016, de manière à ce que tous les chapitres, hormis un seul, contiennent des dispositions spécifiques à cet effet.",
+        'es': 'Consecuentemente, el Plan de Desarrollo de Filipinas (2011-2016) integró la igualdad entre los géneros como una cuestión intersectorial, de tal forma que casi todos sus capítulos contenían disposiciones específicas a este respecto.',
+        'ru': 'Соответственно, План развития Филиппин (ПРФ) на 2011 - 2016 годы включает достижение гендерного равенства в качестве сквозной проблемы так, что все его разделы, за исключением одного, содержат специальные положения этого направления.',
+        'ar': 'وبناء على ذلك، أدرجت الخطة الإنمائية الفلبينية للفترة 2011-2016 المساواة بين الجنسين بوصفها سياسة شاملة لجميع القطاعات، إلى درجة أن جميع فصول تلك الخطة، باستثناء فصل واحد منها، تتضمن أحكاما محددة لهذا الغرض.',
+        'zh': '2011-2016菲律宾发展计划将性别平等作为贯穿各领域的问题，因此，该计划除了一章以外，每一章都纳入关于这方面的具体规定。',
+    },
+    685: {  # 2015/e/cn_7/2015/14
+        'en': 'Those functions were formally accepted by the Economic and Social Council by its resolution 1576 (L) of 20 May 1971.',
+        'fr': 'Ces fonctions ont été officiellement reconnues par le Conseil économique et social dans sa résolution 1576 (L) du 20 mai 1971.',
+        'es': 'Esas funciones fueron aprobadas oficialmente por el Consejo Económico y Social en su resolución 1576 (L), de 20 de mayo de 1971.',
+        'ru': 'Эти функции были официально приняты Экономическим и Социальным Советом в его резолюции 1576 (L) от 20 мая 1971 года.',
+        'ar': 'وقد وافق المجلس الاقتصادي والاجتماعي رسميًّا على تلك الوظائف في قراره 1576 (د-50) المؤرَّخ 20 أيار/مايو 1971.',
+        'zh': '经社理事会已在1971年5月20日1576 (L)号决议中正式接受这些职能。',
+    },
+    1189: {  # 2015/e/cn_5/2015/l_2
+        'en': '1. The Commission for Social Development held its fifty-third session at United Nations Headquarters on 21 February 2014 and from 4 to 13 February 2015.',
+        'fr': "La Commission du développement social a tenu sa cinquante-troisième session au Siège de l'Organisation des Nations Unies le 21 février 2014 et du 4 au 13 février 2015.",
+        'es': 'La Comisión de Desarrollo Social celebró su 53° período de sesiones en la Sede de las Naciones Unidas el día 21 de febrero de 2014 y del 4 al 13 de febrero de 2015.',
+        'ru': '1. Комиссия социального развития провела свою пятьдесят третью сессию в Центральных учреждениях Организации Объединенных Наций 21 февраля 2014 года и 4 - 13 февраля 2015 года.',
+        'ar': '1 - عقدت لجنة التنمية الاجتماعية دورتها الثالثة والخمسين في مقر الأمم المتحدة يوم 21 شباط/فبراير 2014 وخلال الفترة من 4 إلى 13 شباط/فبراير 2015.',
+        'zh': '1. 社会发展委员会于2014年2月21日和2015年2月4日至13日在联合国总部举行了第五十三届会议。',
+    },
+    1508: {  # 2015/e/cn_7/2015/14
+        'en': 'By way of background, the Commission on Narcotic Drugs was established by the Economic and Social Council by its resolution 9 (I) of 16 February 1946, and was mandated, among other things, to "assist the Council in exercising such powers of supervision over the application of international conventions and agreements dealing with narcotic drugs as may be assumed by or conferred on the Council".',
+        'fr': '3. Pour rappel, la Commission des stupéfiants a été créée par la résolution 9 (I) du Conseil économique et social en date du 16 février 1946, et elle a reçu pour mandat, entre autres choses, "d\'aider le Conseil à exercer, sur l\'application des conventions et accords internationaux concernant les stupéfiants, les fonctions de surveillance que le Conseil pourra lui-même assumer ou se voir conférer".',
+        'es': '3. A modo de información de antecedentes, conviene señalar que la Comisión de Estupefacientes fue creada por el Consejo Económico y Social en virtud de su resolución 9 (I), de 16 de febrero de 1946, con el mandato de, entre otras cosas, "ayudar al Consejo a ejercer, sobre la aplicación de los convenios y acuerdos internacionales relativos a los estupefacientes, las funciones de fiscalización que el Consejo asuma o que le sean conferidas".',
+        'ru': 'Для справки следует указать, что Комиссия по наркотическим средствам была учреждена Экономическим и Социальным Советом в его резолюции 9 (I) от 16 февраля 1946 года, и ей было поручено, помимо прочего, "помогать Совету в осуществлении полномочий по наблюдению за применением международных конвенций и соглашений относительно наркотических средств, которые могут быть приняты на себя Советом или возложены на него".',
+        'ar': '٣- نشير لأغراض التذكير إلى أنَّ المجلس الاقتصادي والاجتماعي أنشأ لجنة المخدِّرات بموجب قراره 9 (د-1) المؤرخ 16 شباط/فبراير 1946، وكلَّفها بأمور منها "مساعدة المجلس في ممارسة سلطات الإشراف على تطبيق الاتفاقيات والاتفاقات الدولية المعنية بالمخدِّرات التي يتولَّى المجلس القيام بها أو التي تسند إليه".',
+        'zh': '3. 从背景看，麻醉药品委员会是按经济及社会理事会1946年2月16日第9 (I)号决议设立的，其任务授权包括"协助理事会行使理事会掌握的或被赋予的对涉及麻醉药品的国际公约和协定的适用情况进行监督的权力"。',
+    },
+    2170: {  # 2015/s/res/2208__2015_
+        'en': '1. Decides to extend until 31 March 2015 the authorizations provided by and the measures imposed by resolution 2146 (2014);',
+        'fr': "1. Décide de proroger jusqu'au 31 mars 2015 les autorisations données et les mesures imposées dans la résolution 2146 (2014);",
+        'es': '1. Decide prorrogar hasta el 31 de marzo de 2015 las autorizaciones conferidas y las medidas impuestas por la resolución 2146 (2014);',
+        'ru': '1. постановляет продлить до 31 марта 2015 года срок действия разрешений и мер, предусмотренных в резолюции 2146 (2014);',
+        'ar': '١ - يقرر أن يمدد حتى 31 آذار/مارس 2015 ما أذن به القرار 2146 (2014) من أعمال وما فرضه من تدابير؛',
+        'zh': '1. 决定将第2146(2014)号决议规定的授权和实施的措施延长至2015年3月31日；',
+    },
+    2244: {  # 2015/s/2015/60
+        'en': '6. Reaffirms all its relevant resolutions on Cyprus, in particular resolution 1251 (1999) of 29 June 1999 and subsequent resolutions;',
+        'fr': '6. Réaffirme toutes ses résolutions sur Chypre, en particulier sa résolution 1251 (1999) du 29 juin 1999 et ses résolutions ultérieures;',
+        'es': '6. Reafirma todas sus resoluciones pertinentes sobre Chipre, en particular la resolución 1251 (1999), de 29 de junio de 1999, y las resoluciones posteriores;',
+        'ru': '6. подтверждает все свои соответствующие резолюции по Кипру, в частности резолюцию 1251 (1999) от 29 июня 1999 года и последующие резолюции;',
+        'ar': '٦ - يعيد تأكيد جميع قراراته ذات الصلة التي اتخذها بشأن قبرص، وبخاصة القرار 1251 (1999) المؤرخ 29 حزيران/يونيه 1999 وما تلاه من قرارات؛',
+        'zh': '6. 重申其关于塞浦路斯的各项相关决议，尤其是1999年6月29日第1251(1999)号决议及其后各项决议；',
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def rules():
+    out = {}
+    for lang in LANGS:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("unap_entity_rules")
+        out[lang] = nlp
+    return out
+
+
+def found(nlp, text: str, year: int = 2015) -> list[tuple[str, str, str]]:
+    doc = nlp.make_doc(text)
+    doc.user_data["unap"] = {"year": year}
+    doc = nlp.get_pipe("unap_entity_rules")(doc)
+    return [(s.label_, s.kb_id_, s.text) for s in doc.spans["entity_rules"]]
+
+
+def compared(spans) -> collections.Counter:
+    return collections.Counter((label, ident) for label, ident, _ in spans
+                               if label in ("RESOLUTION", "DATE", "DOCUMENT") or ident in MAIN_BODIES)
+
+
+@pytest.mark.parametrize("line", sorted(LINES))
+def test_aligned_line_same_ids_in_six_languages(rules, line):
+    english = compared(found(rules["en"], LINES[line]["en"]))
+    assert english, "each chosen line names a resolution, a date or a main body"
+    for lang in LANGS[1:]:
+        spans = found(rules[lang], LINES[line][lang])
+        assert compared(spans) == english, (lang, spans)
+
+
+def test_resolution_lists_and_organ_between(rules):
+    """'резолюции 1267 (1999) и 1989 (2011)', 'القرارين ... و ...', Spanish with the Council between keyword and
+    numbers: every number is its own RESOLUTION, the organ stays an ORG."""
+    ru = found(rules["ru"], "Комитет, учрежденный резолюциями 1267 (1999) и 1989 (2011)")
+    assert [i for label, i, _ in ru if label == "RESOLUTION"] == ["S/RES/1267(1999)", "S/RES/1989(2011)"]
+    ar = found(rules["ar"], "اللجنة المنبثقة عن القرارين 1267 (1999) و 1989 (2011)")
+    assert [i for label, i, _ in ar if label == "RESOLUTION"] == ["S/RES/1267(1999)", "S/RES/1989(2011)"]
+    es = found(rules["es"], "en violación de las resoluciones del Consejo de Seguridad 822 (1993), 853 (1993) 874 (1993) "
+                            "y 884 (1993).")
+    assert [i for label, i, _ in es if label == "RESOLUTION"] == [
+        "S/RES/822(1993)", "S/RES/853(1993)", "S/RES/874(1993)", "S/RES/884(1993)"]
+    assert ("ORG", "UN Security Council", "Consejo de Seguridad") in es
+
+
+def test_arabic_sessions_digits_and_proclitics(rules):
+    """Arabic writes a General Assembly session as (د-10) and may use Arabic-Indic digits; names carry
+    proclitics (للجمعية العامة, وبالأمم المتحدة)."""
+    spans = found(rules["ar"], "تقرر، وفقا لأحكام قرارها 973 (د-10) المؤرخ ١٥ كانون الأول/ديسمبر ١٩٥٥، أن تحيل التقرير "
+                               "للجمعية العامة وبالأمم المتحدة")
+    ids = [(label, i) for label, i, _ in spans]
+    assert ("RESOLUTION", "A/RES/973(X)") in ids
+    assert ("DATE", "1955-12-15") in ids
+    assert ("ORG", "UN General Assembly") in ids and ("ORG", "United Nations") in ids
+    assert not any(t.startswith("و") for _, _, t in spans), "the conjunction و is no part of a name"
+
+
+def test_russian_case_forms_match_one_name(rules):
+    forms = ["Генеральная Ассамблея", "Генеральной Ассамблеи", "Генеральной Ассамблее", "Генеральную Ассамблею",
+             "Генеральной Ассамблеей"]
+    for form in forms:
+        assert [(label, i) for label, i, _ in found(rules["ru"], f"Доклад: {form} приняла")] == \
+            [("ORG", "UN General Assembly")], form
+    # a longer word that merely starts like a name is not that name
+    assert found(rules["ru"], "Советник по вопросам безопасности") == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "du 16 au 20 juin 2014", "2014-06-16/2014-06-20"),
+    ("fr", "1er janvier 2016", "2016-01-01"),
+    ("es", "21 de octubre de 2013", "2013-10-21"),
+    ("es", "entre abril y agosto de 2014", "2014-04/2014-08"),
+    ("ru", "21 октября 2013 года", "2013-10-21"),
+    ("ru", "2014–2015 годы", "2014/2015"),
+    ("ar", "21 تشرين الأول/أكتوبر 2013", "2013-10-21"),
+    ("ar", "٢٠ تشرين الأول/أكتوبر ١٩٧٧", "1977-10-20"),
+])
+def test_dates_normalize_to_iso(rules, lang, text, expected):
+    spans = [(label, i) for label, i, _ in found(rules[lang], text)]
+    assert spans == [("DATE", expected)]
+
+
+def test_documents_inside_cyrillic_and_arabic_text(rules):
+    """Document symbols are Latin in every language. (The UNPC development set has its slashes stripped, so
+    these sentences are written for the test in the way the official texts cite symbols.)"""
+    ru = found(rules["ru"], "доклад Генерального секретаря (S/2014/919) и письмо (A/69/L.1/Rev.1).")
+    assert [(label, i) for label, i, _ in ru if label == "DOCUMENT"] == [
+        ("DOCUMENT", "S/2014/919"), ("DOCUMENT", "A/69/L.1/Rev.1")]
+    ar = found(rules["ar"], "تقرير الأمين العام S/2014/919، والوثيقةE/CN.7/2015/14.")
+    assert [(label, i) for label, i, _ in ar if label == "DOCUMENT"] == [
+        ("DOCUMENT", "S/2014/919"), ("DOCUMENT", "E/CN.7/2015/14")]
+
+
+def test_unknown_words_are_no_dates():
+    assert date_id("lundi", "fr") is None
+    assert words("en") is None and words("zh") is None, "English and Chinese keep their own patterns"
