@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..languages import profile
 from .model import Document
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -21,7 +22,7 @@ def norm(text: str, lang: str) -> str:
     Chinese drop whitespace next to CJK."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"(?<=\w)- (?=\w)", "-", t)  # "capacity- building": a line-end hyphen the clean text kept
-    if lang == "zh":
+    if not profile(lang).spaced:
         t = re.sub(rf"(?<=[{CJK}]) | (?=[{CJK}])", "", t)
     return t
 
