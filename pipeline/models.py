@@ -40,7 +40,7 @@ def resolve(model: str | None, lang: str) -> Path:
     if not model:
         return default_model(lang)
     p = Path(model)
-    if (p / f"unap-{lang}").is_dir():
+    if (p / f"unap-{lang}").is_dir() or any(p.glob("unap-*/config.cfg")):  # a folder of pipelines, maybe not this one
         return p / f"unap-{lang}"
     return p
 
