@@ -62,6 +62,8 @@ class OpenerLexicon:
                                   key=lambda pv: len(pv[0]), reverse=True)
         self.intensifiers = sorted(((self._norm(m["phrase"]), m["value"] or "none") for m in modifiers
                                     if m["role"] == "intensifier"), key=lambda pv: len(pv[0]), reverse=True)
+        # conjunctions written glued to the next word (Arabic و): skipped before a verb the lexicon knows
+        self.prefixes = [self._norm(m["phrase"]) for m in modifiers if m["role"] == "conjunction" and m["value"] == "prefix"]
         self.reach = max((int(m["value"]) for m in modifiers if m["role"] == "reach"), default=0)
 
     @classmethod
@@ -160,6 +162,11 @@ class OpenerLexicon:
             conn = self._longest(low, pos, self.connectives)
             if conn and span_start is None:
                 pos = self._skip_space(low, pos + len(conn[0]))
+                continue
+            glued = next((p for p in self.prefixes if low.startswith(p, pos)
+                          and self._longest(low, pos + len(p), self.by_kind[kind])), None)
+            if glued and span_start is None:  # Arabic "ويعرب مجلس الأمن": "and" written on the verb
+                pos += len(glued)
                 continue
             if not self.spaced:
                 m = re.compile(r"[\u4e00-\u9fff]{1,4}?地").match(low, pos)
