@@ -91,6 +91,23 @@ def run(lang, text, verb, *clauses):
       ("جميع الجهات المعنية صاحبة المصلحة", "other_org")]),
     ("ar", "3 - يدعو إلى وقف فوري لإطلاق النار؛", "يدعو", []),
     ("ar", "17 - يقرر أن تشمل ولاية فريق الخبراء المهام التالية:", "يقرر", []),
+    # Security Council formulas (written after SC resolutions): demands on parties, decisions binding on States,
+    # named armed movements, verb-first Arabic clauses (the object after the subject is left out)
+    ("fr", "3. Exige de toutes les parties qu'elles cessent immédiatement les hostilités;", "Exige",
+     [("toutes les parties", "parties")]),
+    ("fr", "8. Exhorte le Gouvernement soudanais et le Mouvement populaire de libération du Soudan à reprendre les "
+     "négociations;", "Exhorte",
+     [("le Gouvernement soudanais", "states"), ("le Mouvement populaire de libération du Soudan", "parties")]),
+    ("es", "4. Decide que todos los Estados deberán adoptar las medidas necesarias;", "Decide",
+     [("todos los Estados", "states")]),
+    ("ru", "3. требует, чтобы все стороны немедленно прекратили военные действия;", "требует",
+     [("все стороны", "parties")]),
+    ("ru", "8. настоятельно призывает правительство Судана и Народное движение за освобождение Судана возобновить "
+     "переговоры;", "настоятельно призывает",
+     [("правительство Судана", "states"), ("Народное движение за освобождение Судана", "parties")]),
+    ("ar", "4 - يقرر أن تتخذ جميع الدول التدابير اللازمة؛", "يقرر", [("جميع الدول", "states")]),
+    ("ar", "6 - يقرر أن يزود المجلس التنفيذي بتوصيات؛", "يقرر", []),
+    ("ar", "7 - يوصي الجمعية العامة بقبول جمهورية جنوب السودان؛", "يوصي", [("الجمعية العامة", "un_system")]),
 ])
 def test_opener_addressees(lang, text, verb, expected):
     assert run(lang, text, verb)[0] == expected

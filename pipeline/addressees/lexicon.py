@@ -76,7 +76,7 @@ def chinese(folder: Path = LEXICONS) -> dict[str, tuple[str, str]]:
 RULE_KINDS = ("object_verb", "clause_verb", "skip", "introducer", "clause", "action", "end", "conj", "compound",
               "clitic", "stop", "trim", "head_end", "verb_word", "clause_lead", "permissive", "pronoun_after",
               "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "head_modifier",
-              "type")
+              "same_subject", "adjective", "subject_word", "type")
 NEVER = re.compile(r"(?!x)x")  # a kind with no rows matches nothing
 
 

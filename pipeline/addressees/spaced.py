@@ -96,9 +96,14 @@ def _verb_at(text: str, pos: int, lex: SpacedLexicon) -> bool:
 
 
 def _adjective(text: str, a: int, b: int, lex: SpacedLexicon) -> bool:
-    words = text[a:b].split()
-    return len(words) == 1 and not words[0][:1].isupper() and lex.types.classify(words[0]) is None \
-        and not lex.head_end.search(" " + words[0] + " ")
+    """A piece that is only an adjective: the language's `adjective` pattern, else one lower-case word."""
+    piece = text[a:b].strip()
+    if lex.types.classify(piece) is not None:
+        return False
+    if lex.adjective is not NEVER:
+        return bool(lex.adjective.fullmatch(piece))
+    words = piece.split()
+    return len(words) == 1 and not words[0][:1].isupper() and not lex.head_end.search(" " + words[0] + " ")
 
 
 def _merge_adjectives(text: str, parts: list[tuple[int, int]], lex: SpacedLexicon) -> list[tuple[int, int]]:
@@ -152,7 +157,7 @@ def _actors(text: str, start: int, end: int, lex: SpacedLexicon, orgs) -> list[A
     return out
 
 
-def _clause_subject(text: str, pos: int, lex: SpacedLexicon, orgs) -> list[Addressee]:
+def _clause_subject(text: str, pos: int, lex: SpacedLexicon, orgs, verb: str = "") -> list[Addressee]:
     """The acting subject of a that-clause starting at `pos`, or nothing (no verb found, or a permission)."""
     pos = _skip(text, pos, lex)
     if lex.stop.match(text, pos):  # "Décide que, conformément à ..., les États"
@@ -162,15 +167,35 @@ def _clause_subject(text: str, pos: int, lex: SpacedLexicon, orgs) -> list[Addre
         pos = _skip(text, comma.end(), lex)
     m = lex.clause_lead.match(text, pos)
     if m:
+        if lex.same_subject.search(f"{verb} {m.group(0).strip()}"):
+            return []  # "يقرر أن يزود المجلس التنفيذي": the body itself acts, the noun after is an object
         pos = _skip(text, m.end(), lex)
     window = text[:min(len(text), pos + HEAD_CHARS)]
-    verb = lex.verb_word.search(window, pos)
-    end = verb.start() if verb else None
-    if m:  # verb first (Arabic "أن تتخذ جميع الدول"): the subject runs to the next marker
+    pred = lex.verb_word.search(window, pos)
+    end = pred.start() if pred else None
+    if m:  # verb first (Arabic "أن تتخذ جميع الدول التدابير"): the subject is the head and the words of its name
         end = _region_end(window, pos, lex)
-    if end is None or end <= pos or (verb and lex.permissive.match(window, verb.start())):
+        return [Addressee(a, _subject_end(text, a, b, lex), t) for a, b, t in _actors(text, pos, end, lex, orgs)]
+    if end is None or end <= pos or (pred and lex.permissive.match(window, pred.start())):
         return []
     return _actors(text, pos, end, lex, orgs)
+
+
+def _subject_end(text: str, a: int, b: int, lex: SpacedLexicon) -> int:
+    """Where a verb-first subject ends: after its head (with a determiner before it) and the `subject_word`s or
+    country names that follow; the object comes next ("جميع الدول الأعضاء | التدابير اللازمة")."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    keep = 2 if len(words) > 1 and lex.head_modifier.fullmatch(words[0].group(0)) else 1
+    end = a + words[keep - 1].end() if words else b
+    for w in words[keep:]:
+        country = lex.types.countries.match(text, a + w.start()) if lex.types.countries else None
+        if country:
+            end = max(end, country.end())
+        elif a + w.start() >= end and lex.subject_word.fullmatch(w.group(0)):
+            end = a + w.end()
+        elif a + w.start() >= end:
+            break
+    return end
 
 
 def extract(text: str, opener_end: int, opener: str, lex: SpacedLexicon,
@@ -186,7 +211,7 @@ def extract(text: str, opener_end: int, opener: str, lex: SpacedLexicon,
     clause = lex.clause.match(text, pos) or lex.clause.match(text, after)
     if clause:
         if lex.clause_verb.search(verb):
-            return _clause_subject(text, clause.end(), lex, orgs)
+            return _clause_subject(text, clause.end(), lex, orgs, verb)
         return []
     if not lex.object_verb.search(verb):
         return []
