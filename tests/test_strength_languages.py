@@ -100,6 +100,9 @@ def test_arabic_vowel_marks_and_tatweel_are_ignored_and_offsets_stay_exact():
      [("просит", "request")]),
     ("ar", "٦ - يؤكد أن الأفراد المسؤولين يجب أن يحاسبوا، ويطلب إلى جميع الأطراف التعاون؛", [("يطلب", "request")]),
     ("ar", "٥ - يعرب عن تأييده للقرار، ويرحب باعتزام المدير العام؛", [("يرحب", "declare")]),
+    ("es", "12. Expresa su satisfacción al Secretario General y le solicita que siga prestando apoyo;",
+     [("solicita", "request")]),  # a pronoun between the conjunction and the verb
+    ("fr", "12. Exprime sa satisfaction au Secrétaire général et lui demande de continuer;", [("demande", "urge")]),
     # not a clause: a capitalised name, an infinitive of the requested action, a verb in a relative clause
     ("fr", "2. Prie le Secrétaire général de recommander des mesures et de présenter un rapport;", []),
     ("es", "2. Solicita al Secretario General que recomiende medidas, y Decide la Comisión;", []),

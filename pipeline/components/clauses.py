@@ -86,12 +86,13 @@ def _boundary(lang: str) -> re.Pattern[str]:
     free = [r["phrase"] for r in rows if r["role"] == "conjunction" and r["value"] != "prefix"]
     glued = [r["phrase"] for r in rows if r["role"] == "conjunction" and r["value"] == "prefix"]
     conn = alternation(phrases(lang, "connective"))
+    clitic = alternation(phrases(lang, "clitic"))  # "et lui demande", "y le solicita": a pronoun before the verb
     parts = []
     if free:
         parts.append(rf"[,;،؛]\s+(?:(?:{alternation(free)})\s+)?|\s+(?:{alternation(free)})\s+")
     if glued:
         parts.append(rf"(?:[,;،؛]\s*|\s+)(?:{alternation(glued)})(?=\w)|[,;،؛]\s+")
-    return re.compile(rf"(?:{'|'.join(parts)})((?:(?:{conn}),?\s+)*)", re.I)
+    return re.compile(rf"(?:{'|'.join(parts)})((?:(?:{conn}),?\s+)*)(?:(?:{clitic})\s+)?", re.I)
 
 
 def _spaced(text: str, opener_end: int, lexicon: OpenerLexicon, lang: str) -> List[Clause]:
