@@ -9,6 +9,7 @@ an operative paragraph is the class of its English opener in `operative_verbs.en
 aligned Chinese line of the UNPC dev set. Openers the table lacks get the hand decisions in HAND_OPENERS
 (each one read in context); paragraphs with no recognizable opener (annex items, lists) are left out.
 The seed (GA 79/138, Chinese) is labelled by hand from its bold openers (SEED_GOLD). Splits are by document.
+Rows of other languages in the files (fr/es/ru/ar, annotations/strength/make_unpc.py) are kept as they are.
 """
 from __future__ import annotations
 
@@ -163,10 +164,15 @@ def main() -> None:
     table = load_table(OUT / "operative_verbs.en.tsv")
     recs = seed_records(args.shared) + unpc_records(args.shared, table) + resolution_records(args.shared, table)
     for split in ("train", "dev", "test"):
-        with open(OUT / f"{split}.jsonl", "w", encoding="utf-8") as f:
+        path = OUT / f"{split}.jsonl"
+        # rows of the other languages (annotations/strength/make_unpc.py writes them) stay, after these
+        others = [line for line in path.read_text(encoding="utf-8").splitlines()
+                  if json.loads(line)["lang"] not in ("zh", "en")] if path.exists() else []
+        with open(path, "w", encoding="utf-8") as f:
             for r in recs:
                 if r["split"] == split:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            f.writelines(line + "\n" for line in others)
     from collections import Counter
     print(Counter((r["split"], r["lang"]) for r in recs))
 
