@@ -76,7 +76,8 @@ def chinese(folder: Path = LEXICONS) -> dict[str, tuple[str, str]]:
 RULE_KINDS = ("object_verb", "clause_verb", "skip", "introducer", "clause", "action", "end", "conj", "compound",
               "clitic", "stop", "trim", "head_end", "verb_word", "clause_lead", "permissive", "pronoun_after",
               "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "head_modifier",
-              "same_subject", "adjective", "subject_word", "type")
+              "same_subject", "adjective", "subject_word", "ignore",
+              "type")
 NEVER = re.compile(r"(?!x)x")  # a kind with no rows matches nothing
 
 
@@ -104,9 +105,16 @@ def _country_pattern(names: list[str], ending: re.Pattern) -> re.Pattern | None:
     alts = set()
     for name in names:
         words = re.split(r"(\s+|-)", name)
-        alts.add("".join(re.escape(ending.sub("", w)) + (r"\w{0,3}" if inflects else "")
-                         if w.strip() and w != "-" else re.escape(w) for w in words))
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)", re.I)
+        alts.add("".join(_inflected(w, ending) if inflects and w.strip() and w != "-" else re.escape(w)
+                         for w in words))
+    # case-sensitive: names are capitalized where the script has case ("Того", not "того")
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _inflected(word: str, ending: re.Pattern) -> str:
+    """A name word with any case ending; a short stem keeps the word whole ("Перу", not "Пер" = "первый")."""
+    stem = ending.sub("", word)
+    return re.escape(stem if len(stem) >= 4 else word) + r"\w{0,3}"
 
 
 @lru_cache(maxsize=None)

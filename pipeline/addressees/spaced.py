@@ -17,6 +17,7 @@ HEAD_CHARS = 400  # how far a that-clause subject is looked for
 def classify(phrase: str, lex: SpacedLexicon, orgs: list[tuple[int, int, str]] = (), offset: int = 0) -> str | None:
     """The phrase's type: an ORG entity at its head typed through its canonical English name, else the first
     type pattern that matches in the head (before a preposition such as "de", "в", "في"), else a country name."""
+    phrase = lex.ignore.sub("", phrase)  # Arabic short vowels and tatweel: "رئيسَ المجلس" is "رئيس المجلس"
     q = lex.quantifier.match(phrase)  # "l'ensemble des parties prenantes": the head is what follows
     lead = q.end() if q else len(phrase) - len(phrase.lstrip(" ,"))
     m = lex.head_end.search(phrase, lead)
