@@ -43,20 +43,23 @@ def pipeline_for(lang: str, entities: bool = True):
     return nlp
 
 
-def annotate(nlp, text: str) -> tuple[str | None, list[tuple[str, str]]]:
-    """(opening verb, [(span text, type)]) of one operative line."""
+def annotate(nlp, text: str) -> tuple[str | None, list[tuple[str, str]], list[str]]:
+    """(opening verb, [(span text, type)] of the opener, types of the later clauses) of one operative line."""
     doc = nlp.make_doc(text)
     doc.spans["paragraphs"] = [Span(doc, 0, len(doc), label="operative")]
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     verb = next((v.text for v in doc.spans.get("opverbs", []) if not v._.clause), None)
-    return verb, [(a.text, a._.addressee_type) for a in doc.spans.get("addressees", [])]
+    return (verb, [(a.text, a._.addressee_type) for a in doc.spans.get("addressees", [])],
+            [a._.addressee_type for a in doc.spans.get("clause_addressees", [])])
 
 
-def english(rows: list[dict]) -> list[list[tuple[str, str]]]:
+def english(rows: list[dict]) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
+    """The English pipeline's opener addressees per line, and the types of its later clauses' addressees."""
     nlp = models.load(models.default_model("en"))
     preds = run.predict(nlp, [{"text": r["en"], "type": "operative"} for r in rows])
-    return [[(r["en"][a["start"]:a["end"]], a["type"]) for a in p["addressees"]] for r, p in zip(rows, preds)]
+    return ([[(r["en"][a["start"]:a["end"]], a["type"]) for a in p["addressees"]] for r, p in zip(rows, preds)],
+            [[a["type"] for c in p["clauses"][1:] for a in c["addressees"]] for p in preds])
 
 
 def english_gold() -> dict[int, list[str]]:
@@ -91,7 +94,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = [json.loads(line) for line in open(ALIGNED, encoding="utf-8")]
     rows = [r for r in rows if args.split == "all" or r["split"] == args.split]
-    en = english(rows)
+    en, en_later = english(rows)
     gold = english_gold()
     en_types = [Counter(t for _, t in a) for a in en]
     with_gold = [i for i, r in enumerate(rows) if r["line"] in gold]
@@ -104,11 +107,14 @@ def main() -> None:
     for lang in args.lang or LANGS:
         nlp = pipeline_for(lang, entities=not args.no_entities)
         found = [annotate(nlp, r[lang]) for r in rows]
-        types = [Counter(t for _, t in a) for _, a in found]
+        types = [Counter(t for _, t in a) for _, a, _ in found]
         print(row(f"{lang} vs en pipeline", compare(types, en_types)))
         print(row(f"{lang} vs en gold", compare([types[i] for i in with_gold], gold_types)))
-        print(f"|   ({lang}: opening verb found in {sum(v is not None for v, _ in found)}/{len(rows)} lines) |||||")
-        for i, (r, (verb, spans)) in enumerate(zip(rows, found)):
+        print(row(f"{lang} vs en pipeline, every verb (opener and later clauses)",
+                  compare([t + Counter(c) for t, (_, _, c) in zip(types, found)],
+                          [t + Counter(c) for t, c in zip(en_types, en_later)])))
+        print(f"|   ({lang}: opening verb found in {sum(v is not None for v, *_ in found)}/{len(rows)} lines) |||||")
+        for i, (r, (verb, spans, _)) in enumerate(zip(rows, found)):
             if (args.errors and types[i] != en_types[i]) or (args.show and spans and args.show > 0):
                 if not args.errors:
                     args.show -= 1
