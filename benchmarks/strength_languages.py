@@ -53,7 +53,7 @@ def later_clauses(text: str, lang: str) -> list[str]:
 
 def clause_agreement(split: str, langs: list[str]) -> None:
     english = {r["id"].rsplit(":", 1)[0]: r["text"] for r in read_split(split, "en") if r["id"].startswith("unpc:")}
-    print(f"\n| language | n | same clause count as English (95% CI) | same clause classes (95% CI) | "
+    print("\n| language | n | same clause count as English (95% CI) | same clause classes (95% CI) | "
           "paragraphs with later clauses (lang / en) |")
     print("|---|---|---|---|---|")
     for lang in langs:
@@ -61,7 +61,8 @@ def clause_agreement(split: str, langs: list[str]) -> None:
                  for r in read_split(split, lang) if r["id"].rsplit(":", 1)[0] in english]
         if not pairs:
             continue
-        print(f"| {lang} | {len(pairs)} | {ci([len(a) == len(b) for a, b in pairs])} | {ci([a == b for a, b in pairs])} "
+        count, same = ci([len(a) == len(b) for a, b in pairs]), ci([a == b for a, b in pairs])
+        print(f"| {lang} | {len(pairs)} | {count} | {same} "
               f"| {sum(bool(a) for a, _ in pairs)} / {sum(bool(b) for _, b in pairs)} |")
 
 
@@ -79,7 +80,7 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=10, help="errors to list per language (lexicon mode)")
     ap.add_argument("--clauses", action="store_true", help="also the later clauses' agreement with English")
     args = ap.parse_args()
-    print(f"| language | pipeline | n | mode | strength accuracy (95% CI) | intensity accuracy (95% CI) |")
+    print("| language | pipeline | n | mode | strength accuracy (95% CI) | intensity accuracy (95% CI) |")
     print("|---|---|---|---|---|---|")
     listed = []
     for lang in args.langs.split(","):

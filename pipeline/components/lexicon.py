@@ -6,6 +6,11 @@ of the paragraph: paragraph number, then any run of connectives (Also, 又), sub
 Council"), intensifiers (Strongly, 最强烈地) and, in Chinese, adverbials ending in 地 (赞赏地), until the
 longest lexicon phrase; compounds (提请注意并重申, 表示深为关切) and trailing intensifiers (", in the strongest
 terms") extend the span.
+
+The other languages add, as data: a class written "encourage|urge" for an opener whose translation covers two
+English openers (the first is the lexicon's class, the classifier may choose among them); modifiers with role
+`conjunction` and value `prefix` (Arabic و, glued to the verb); role `reach` (how many characters after a
+declaratory verb a strongest intensifier still counts). Arabic vowel marks and tatweel are ignored in matching.
 """
 import csv
 import re
@@ -63,7 +68,8 @@ class OpenerLexicon:
         self.intensifiers = sorted(((self._norm(m["phrase"]), m["value"] or "none") for m in modifiers
                                     if m["role"] == "intensifier"), key=lambda pv: len(pv[0]), reverse=True)
         # conjunctions written glued to the next word (Arabic و): skipped before a verb the lexicon knows
-        self.prefixes = [self._norm(m["phrase"]) for m in modifiers if m["role"] == "conjunction" and m["value"] == "prefix"]
+        self.prefixes = [self._norm(m["phrase"]) for m in modifiers
+                         if m["role"] == "conjunction" and m["value"] == "prefix"]
         self.reach = max((int(m["value"]) for m in modifiers if m["role"] == "reach"), default=0)
 
     @classmethod

@@ -116,7 +116,8 @@ def _join_hyphenated(left: str, right: str, vocab: set[str]) -> str:
 
 def join_lines(lines: list[str], lang: str, vocab: set[str] | None = None) -> str:
     """Print lines -> one paragraph: a space between English lines (a word hyphenated across two lines is
-    mended; likewise in the other spaced languages), nothing between Chinese ones (a space where Latin letters or digits meet)."""
+    mended; likewise in the other spaced languages), nothing between Chinese ones (a space where Latin letters or
+    digits meet)."""
     parts = [c.strip() for c in lines if c.strip()]
     if not parts:
         return ""

@@ -56,8 +56,8 @@ def meeting(lang: str) -> re.Pattern[str]:
     group that matched holds the meeting number. A line ending like a body paragraph (",", ";") is no meeting line:
     "Rappelant la déclaration faite à sa 7401e séance,"."""
     w = alternation(phrases(lang, "meeting"))
-    return re.compile(rf"(?!.*[,;:،؛]$)(?=.{{0,120}}$).{{0,60}}?(?:(\d+)\S*\s+(?:\S+\s+)?(?:{w})|(?:{w})\S*\s+(?:\S+\s+)?(\d+))",
-                      re.I)
+    return re.compile(rf"(?!.*[,;:،؛]$)(?=.{{0,120}}$).{{0,60}}?"
+                      rf"(?:(\d+)\S*\s+(?:\S+\s+)?(?:{w})|(?:{w})\S*\s+(?:\S+\s+)?(\d+))", re.I)
 
 
 def sc_resolution(lang: str) -> re.Pattern[str]:

@@ -34,9 +34,8 @@ SIGNATURE = {
 for _lang in language_data.DATA_LANGS:
     FORMULA[_lang] = language_data.formula(_lang)
     SIGNATURE[_lang] = language_data.meeting(_lang)
-ANNEX = re.compile(r"^(Annex(es)?( [IVX]+)?|附件[一二三四五六七八九十]*"
-                   rf"|(?i:{language_data.alternation(w for g in language_data.DATA_LANGS for w in language_data.phrases(g, 'annex'))})"
-                   r"(?: [IVX]+)?)$")
+_ANNEX_WORDS = language_data.alternation(w for g in language_data.DATA_LANGS for w in language_data.phrases(g, "annex"))
+ANNEX = re.compile(rf"^(Annex(es)?( [IVX]+)?|附件[一二三四五六七八九十]*|(?i:{_ANNEX_WORDS})(?: [IVX]+)?)$")
 
 
 def strip_markers(text: str) -> str:

@@ -134,8 +134,9 @@ def unpc_records(shared: Path, table: dict[str, str], langs: tuple[str, ...] = (
             continue
         doc = ids[i].split()[0]
         for lang in langs:
-            out.append({"id": f"unpc:{i + 1}:{lang}", "doc": doc, "lang": lang, "text": lines[lang][i], "strength": lab[0],
-                        "intensity": lab[1], "verb": None, "source": "UNPC v1.0 dev set", "split": split_of(doc)})
+            out.append({"id": f"unpc:{i + 1}:{lang}", "doc": doc, "lang": lang, "text": lines[lang][i],
+                        "strength": lab[0], "intensity": lab[1], "verb": None, "source": "UNPC v1.0 dev set",
+                        "split": split_of(doc)})
     return out
 
 
