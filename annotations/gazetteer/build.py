@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from pipeline.entities.gazetteer import Gazetteer  # noqa: E402
+from pipeline.entities.gazetteer import Gazetteer
 
 LANGS = ("fr", "es", "ru", "ar")
 NAMES = Path(__file__).with_name("names.tsv")

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from pipeline.entities.gazetteer import Gazetteer  # noqa: E402
+from pipeline.entities.gazetteer import Gazetteer
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from ..entities.aliases import Named, resolve_short_forms
 from ..entities.gazetteer import EN_TREATY_HEAD, ZH_NOT_TREATY, ZH_TREATY_TAIL, Gazetteer
 from ..entities.ids import entity_id
+from ..entities.words import words
 from .entity_rules import doc_year
 
 MODES = ("rules", "model", "combined")
@@ -36,6 +37,9 @@ def looks_like_instrument(text: str, lang: str) -> bool:
     if lang == "zh":
         return bool(ZH_TREATY_TAIL.search(text)) and not ZH_NOT_TREATY.search(text)
     head = INSTRUMENT_HEAD.get(lang)
+    w = words(lang)
+    if head is None and w is not None and w["instrument_head"]:  # French, Spanish, Russian, Arabic: their words file
+        head = re.compile(w["instrument_head"])
     return bool(head.search(text)) if head else True
 
 

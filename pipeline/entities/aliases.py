@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, List
 
+from ..languages import profile
 from .gazetteer import ZH_TEXT_BEFORE, zh_glued
 from .patterns import Candidate
 
 EN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*|[A-Z]{2,}\d*)\s*\)")
 ZH_SHORT = re.compile(r"[（(]\s*(?:以下简称)?[“\"]?([\u4e00-\u9fff]{2,10}|[A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*)[”\"]?\s*[)）]")
+# French, Spanish, Russian: capitals in Latin or Cyrillic script (FISNUA, ЮНИСФА); Arabic defines no acronyms
+CASED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][^\W_]*[A-ZА-ЯЁ][\w&\-]*|[A-ZА-ЯЁ]{2,}\d*)\s*\)")
 NAMED = ("ORG", "TREATY")
 
 
@@ -24,7 +27,7 @@ def _initials_fit(acronym: str, name: str) -> bool:
     """An acronym belongs to the name before it when it starts with the name's first letter (LIA for Libyan
     Investment Authority; not TGoNU for "Agreement ... of the Transitional Government of National Unity", which
     abbreviates only a part). French-based acronyms of English names (MINUSMA) are the gazetteer's job."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() != "the"]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() != "the"]
     return bool(words) and words[0][0].upper() == acronym[0].upper()
 
 
@@ -42,7 +45,10 @@ def defined_acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candid
     taken = [(c.start, c.end) for c in chosen]
     free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
     out: List[Candidate] = []
-    rx = EN_ACRONYM if lang == "en" else ZH_SHORT
+    spaced = profile(lang).spaced
+    rx = EN_ACRONYM if lang == "en" else CASED_ACRONYM if profile(lang).cased else ZH_SHORT if not spaced else None
+    if rx is None:
+        return []
     for c in chosen:
         if c.label not in NAMED:
             continue
@@ -52,11 +58,11 @@ def defined_acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candid
             continue
         short = m.group(1)
         name = text[c.start:c.end]
-        if short == name or not (_initials_fit(short, name) if lang == "en" else _zh_fits(short, name)):
+        if short == name or not (_initials_fit(short, name) if spaced else _zh_fits(short, name)):
             continue
         ident = id_of(c)
         found = [(m.start(1), m.end(1))]
-        if lang == "en" or re.fullmatch(r"[A-Za-z&\-\d]+", short):
+        if spaced or re.fullmatch(r"[A-Za-z&\-\d]+", short):
             occ = re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w]|-[A-Z\d])")
         else:
             occ = re.compile(re.escape(short))

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..languages import profile
 from .gazetteer import Gazetteer, _own_name
 
 LEARNED_LABELS = ("ORG", "TREATY")
@@ -74,8 +75,8 @@ def _occurrences(text: str, s: str) -> list[int]:
 
 
 def _bounded(text: str, start: int, end: int, lang: str) -> bool:
-    """An English occurrence is a whole-word one ("CAR" is not in "CARE")."""
-    if lang != "en":
+    """In a spaced language an occurrence is a whole-word one ("CAR" is not in "CARE")."""
+    if not profile(lang).spaced:
         return True
     return not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
 

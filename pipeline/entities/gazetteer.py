@@ -241,8 +241,24 @@ class Gazetteer:
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         if words(lang) is None:  # title heuristics are written for English and Chinese only
             out.extend(self._titles(text, lang))
+        else:
+            out.extend(self._short_titles(text, lang))
         if lang == "en":
             out.extend(self._parties(text, out))
+        return out
+
+    @staticmethod
+    def _short_titles(text: str, lang: str) -> list[Candidate]:
+        """'la Convention', 'le Traité', 'Конвенцией', 'الاتفاقية': an instrument named by its head word alone, as
+        EN_SHORT does for English; its id comes from the document (aliases.resolve_short_forms), the Charter's
+        is known."""
+        w = words(lang)
+        if w is None or not w["short_title"]:
+            return []
+        out = []
+        for m in re.finditer(w["short_title"], text):
+            ident = "Charter of the United Nations" if w["charter"] and m.group("head") == w["charter"] else ""
+            out.append(Candidate(m.start(), m.end(), "TREATY", ident, source="short-title"))
         return out
 
     @staticmethod
