@@ -257,7 +257,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .show import render
 
     try:
-        n, total = render(Path(args.input), Path(args.output), limit=args.limit)
+        n, total = render(Path(args.input), Path(args.output), limit=args.limit, lang=args.lang)
     except (ValueError, OSError) as e:
         _err(str(e))
         return 2
@@ -307,10 +307,11 @@ def cmd_doccano(args: argparse.Namespace) -> int:
         settings = Settings.load(Path(args.config) if args.config else None)
         if args.action == "push":
             choose = _push_selection(args) if args.select or args.limit is not None else None
-            sync.push(Path(args.input), args.project, settings, choose=choose, log=lambda m: print(m, file=sys.stderr))
+            sync.push(Path(args.input), args.project, settings, choose=choose, log=lambda m: print(m, file=sys.stderr),
+                      lang=args.lang)
             return 0
         gold = Path(args.output)
-        report = sync.pull(args.project, gold, settings, only_approved=args.only_approved)
+        report = sync.pull(args.project, gold, settings, only_approved=args.only_approved, lang=args.lang)
         print(json.dumps(report, ensure_ascii=False, indent=1))
         if report.get("nothing"):  # no empty gold file: exit 1 if there is none to train on, else 0
             _err(f"{report['nothing']}; {gold} " + ("left as it was" if gold.exists() else "not written"))
@@ -450,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-o", "--output", required=True, help="the HTML page to write")
     s.add_argument("--limit", type=int, default=500, metavar="N",
                    help="render at most the first N units (default 500; 0: all); a cut is reported on stderr")
+    s.add_argument("--lang", choices=UN_LANGUAGES, default=None, help="show only the units of this language")
     s.set_defaults(func=cmd_show)
 
     d = sub.add_parser("doccano", help="the doccano correction loop: serve, push, pull")
@@ -469,10 +471,13 @@ def main(argv: list[str] | None = None) -> int:
     dp.add_argument("--limit", type=int, default=None, help="push at most N units (the next N not yet pushed)")
     dp.add_argument("--model", default=None, help="pipeline that scores the units (default: the shipped one)")
     dp.add_argument("--seed", type=int, default=0, help="random seed for --select random")
+    dp.add_argument("--lang", choices=UN_LANGUAGES, default=None,
+                    help="push only the units of this language (one project per language; Arabic needs its own)")
     dl = dsub.add_parser("pull", help="pull corrections and merge them into a gold file")
     dl.add_argument("--project", required=True)
     dl.add_argument("-o", "--output", required=True, help="gold JSONL to merge into (created if missing)")
     dl.add_argument("--only-approved", action="store_true")
+    dl.add_argument("--lang", choices=UN_LANGUAGES, default=None, help="merge only the examples of this language")
     dl.add_argument("--config", default=None)
     d.set_defaults(func=cmd_doccano)
 

@@ -189,17 +189,23 @@ def _records(inp: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise ValueError(_not_utf8(inp)) from None
 
 
-def render(inp: Path, out: Path, *, limit: int | None = 500) -> tuple[int, int]:
-    """Write the page for the first `limit` records (all with None or 0); returns (shown, total records)."""
+def render(inp: Path, out: Path, *, limit: int | None = 500, lang: str | None = None) -> tuple[int, int]:
+    """Write the page for the first `limit` records (all with None or 0), of language `lang` only if given;
+    returns (shown, total records)."""
     limit = limit if limit and limit > 0 else None
-    units, last = [], 0
+    units, last, total = [], 0, 0
     for last, rec in _records(inp):
+        if lang and rec.get("lang") != lang:
+            continue
+        total += 1
         if limit and len(units) >= limit:
-            last -= 1
-            break
+            if not lang:  # the rest is counted by lines, without parsing
+                last -= 1
+                total -= 1
+                break
+            continue
         units.append(_unit(rec))
-    total = len(units)
-    if limit and len(units) >= limit:
+    if limit and len(units) >= limit and not lang:
         with open(inp, encoding="utf-8", errors="replace") as f:
             total += sum(1 for n, line in enumerate(f, start=1) if n > last and line.strip())
     content = _legend() + "".join(TPL_FIGURE.format(content=u) for u in units)

@@ -46,6 +46,11 @@ def test_french_and_arabic_round_trip_with_an_arabic_edit(doccano, units, tmp_pa
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "right-to-left units (ar) and left-to-right units (fr)" in err[0]
     assert len(list(c.list_examples(proj_fr.id))) == 1
+    # from a file of both languages, --lang pushes one language to its project
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in (fr, ar)), encoding="utf-8")
+    assert main(["doccano", "push", str(mixed), "--project", p_ar, "--lang", "ar"]) == 0
+    assert "0 new, 0 resumed, 1 already there" in capsys.readouterr().err
 
     # the Arabic corrector draws an ORG span on "مجلس الأمن" (absent from the machine's spans) and changes the class
     span_ids = {lt.text: lt.id for lt in c.list_label_types(proj_ar.id, "span")}

@@ -108,6 +108,15 @@ def test_show_sets_arabic_right_to_left_with_its_marks_on_the_right_characters(s
     assert arabic and all(m.find("bdi") is not None for b in arabic for m in b.iter("mark"))
 
 
+def test_show_lang_renders_one_language(six, tmp_path, capsys):
+    src = write_jsonl(tmp_path / "six.jsonl", six)
+    out = tmp_path / "ar.html"
+    assert main(["show", str(src), "-o", str(out), "--lang", "ar", "--limit", "4"]) == 0
+    assert "showing the first 4 of 6 units" in capsys.readouterr().err
+    blocks = list(parse(out.read_text(encoding="utf-8")).iter("div", "entities"))
+    assert len(blocks) == 4 and {b.attrs["lang"] for b in blocks} == {"ar"}
+
+
 def test_evaluate_reports_each_language_and_sets_arabic_errors_right_to_left(six, tmp_path):
     # gold: the pipeline's own spans, minus the first entity of one unit per language (a miss to report)
     gold = []

@@ -211,11 +211,13 @@ def find_project(client, project: str, url: str):
 
 # --- push ---------------------------------------------------------------------------------------------
 def push(path: Path, project: str, settings, *, units: list[dict] | None = None, log=print,
-         choose: Callable[[list[dict]], list[dict]] | None = None) -> dict[str, int]:
+         choose: Callable[[list[dict]], list[dict]] | None = None, lang: str | None = None) -> dict[str, int]:
     """Push units as pre-annotated examples. `choose` (see pipeline.selection) picks and orders, among the units
     not yet complete in the project, the ones to push now: doccano lists examples in creation order, so the
     most informative come first, and a repeated push with a selection brings the next batch."""
     units = units if units is not None else read_units(path)
+    if lang:  # one language of a mixed file, e.g. for a project per language
+        units = [u for u in units if u.get("lang") == lang]
     check_sizes(units, path)
     check_direction(units, [], project, path)
     client = connect(settings)
@@ -427,7 +429,8 @@ def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
     return report
 
 
-def pull(project: str, gold: Path, settings, *, only_approved: bool = False) -> dict[str, Any]:
+def pull(project: str, gold: Path, settings, *, only_approved: bool = False, lang: str | None = None
+         ) -> dict[str, Any]:
     """Fetch and merge; when nothing is merged, `report["nothing"]` says why (and the gold file is untouched)."""
     if gold.exists():  # a bad gold or state file is one clear error before any request
         read_units(gold)
@@ -435,6 +438,8 @@ def pull(project: str, gold: Path, settings, *, only_approved: bool = False) -> 
     client = connect(settings)
     proj = find_project(client, project, settings.url)
     pulled, incomplete = fetch(client, proj.id, only_approved)
+    if lang:  # the examples of one language only (their meta says it)
+        pulled = [d for d in pulled if d["meta"].get("lang") == lang]
     report = merge(pulled, gold)
     report["incomplete"] = incomplete
     if not report["written"] and not report["conflicts"]:  # conflicts are reported on their own
