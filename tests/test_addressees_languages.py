@@ -108,6 +108,19 @@ def run(lang, text, verb, *clauses):
     ("ar", "4 - يقرر أن تتخذ جميع الدول التدابير اللازمة؛", "يقرر", [("جميع الدول", "states")]),
     ("ar", "6 - يقرر أن يزود المجلس التنفيذي بتوصيات؛", "يقرر", []),
     ("ar", "7 - يوصي الجمعية العامة بقبول جمهورية جنوب السودان؛", "يوصي", [("الجمعية العامة", "un_system")]),
+    # examples after "como" / "такие как" are not addressees; names with a conjunction inside stay whole; a fronted
+    # adjunct before a that-clause subject; a chain of coordinated Arabic adjectives stays with its noun
+    ("es", "3. Alienta al Secretario General, a los organismos de las Naciones Unidas como el UNICEF, el PNUD y la "
+     "UNESCO, y a otras partes interesadas a que redoblen sus esfuerzos;", "Alienta",
+     [("Secretario General", "secretariat"), ("los organismos de las Naciones Unidas", "un_system")]),
+    ("fr", "6. Prie le Conseil économique et social d'examiner la question à sa prochaine session;", "Prie",
+     [("le Conseil économique et social", "un_system")]),
+    ("ru", "2. постановляет, что в течение одного года все государства-члены должны принять необходимые меры;",
+     "постановляет", [("все государства-члены", "states")]),
+    ("ar", "٧ - يحث جميع الأطراف وجميع الدول الأعضاء، إضافة إلى المنظمات الدولية والإقليمية ودون الإقليمية، على ضمان "
+     "التعاون مع فريق الخبراء؛", "يحث",
+     [("جميع الأطراف", "parties"), ("جميع الدول الأعضاء", "states"),
+      ("المنظمات الدولية والإقليمية ودون الإقليمية", "other_org")]),
 ])
 def test_opener_addressees(lang, text, verb, expected):
     assert run(lang, text, verb)[0] == expected

@@ -77,7 +77,7 @@ RULE_KINDS = ("object_verb", "clause_verb", "skip", "introducer", "clause", "act
               "clitic", "stop", "trim", "head_end", "verb_word", "clause_lead", "permissive", "pronoun_after",
               "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "head_modifier",
               "same_subject", "adjective", "subject_word", "ignore",
-              "type")
+              "examples", "type")
 NEVER = re.compile(r"(?!x)x")  # a kind with no rows matches nothing
 
 

@@ -72,15 +72,20 @@ def _region_end(text: str, pos: int, lex: SpacedLexicon) -> int:
     return min(ends) if ends else len(text)
 
 
-def _segments(text: str, start: int, end: int, lex: SpacedLexicon) -> list[tuple[int, int]]:
-    """Comma and conjunction pieces of the actor list; names with a conjunction inside stay whole, a piece that
-    opens a qualifier ("notamment", "в частности") ends the list, and a bare adjective joins what follows."""
+def _segments(text: str, start: int, end: int, lex: SpacedLexicon,
+              orgs: list[tuple[int, int, str]] = ()) -> list[tuple[int, int]]:
+    """Comma and conjunction pieces of the actor list; names with a conjunction inside (compound rows, ORG
+    entities) stay whole, a piece that opens a qualifier ("notamment", "в частности") or follows examples
+    ("como", "такие как") ends the list, and a bare adjective joins its noun."""
     protected = [(m.start(), m.end()) for m in lex.compound.finditer(text, start, end)]
+    protected += [(a, b) for a, b, _ in orgs]
     parts, pos = [], start
     for m in lex.conj.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in protected) or m.start() <= pos:
             continue
         parts.append((pos, m.start()))
+        if lex.examples.search(text, pos, m.start()):
+            break  # "a organismos de las Naciones Unidas como la UNESCO, el UNICEF ...": the rest are examples
         pos = m.end()
         if lex.stop.match(text, pos) or _verb_at(text, pos, lex):
             break
@@ -145,7 +150,7 @@ def _trim(text: str, start: int, end: int, lex: SpacedLexicon) -> tuple[int, int
 
 def _actors(text: str, start: int, end: int, lex: SpacedLexicon, orgs) -> list[Addressee]:
     out = []
-    for a, b in _segments(text, start, end, lex):
+    for a, b in _segments(text, start, end, lex, orgs):
         a, b = _trim(text, a, b, lex)
         if b <= a:
             continue
@@ -162,10 +167,15 @@ def _clause_subject(text: str, pos: int, lex: SpacedLexicon, orgs, verb: str = "
     """The acting subject of a that-clause starting at `pos`, or nothing (no verb found, or a permission)."""
     pos = _skip(text, pos, lex)
     if lex.stop.match(text, pos):  # "Décide que, conformément à ..., les États"
-        comma = re.compile(r"[,،]").search(text, pos)
-        if not comma:
+        pred = lex.verb_word.search(text, pos, pos + HEAD_CHARS)
+        comma = re.compile(r"[,،]").search(text, pos, pred.start() if pred else len(text))
+        if comma:
+            pos = _skip(text, comma.end(), lex)
+        elif pred:  # "постановляет, что на первоначальный период ... все государства-члены должны"
+            pos = next((w.start() for w in re.finditer(r"\S+", text[:pred.start()]) if w.start() > pos
+                        and classify(text[w.start():pred.start()], lex, orgs, w.start())), pred.start())
+        else:
             return []
-        pos = _skip(text, comma.end(), lex)
     m = lex.clause_lead.match(text, pos)
     if m:
         if lex.same_subject.search(f"{verb} {m.group(0).strip()}"):
