@@ -74,12 +74,13 @@ def key(text: str, lang: str) -> str:
 
 def ar_keys(text: str) -> list[tuple[int, str]]:
     """The readings of an Arabic matched text without its proclitics, as (offset of the name, key):
-    'والجمعية العامة' -> (1, 'الجمعية العامة'); 'للجمعية العامة' -> (0, 'الجمعية العامة') (لل keeps its ل)."""
+    'والجمعية العامة' -> (1, 'الجمعية العامة'); 'للجمعية العامة' -> (1, 'الجمعية العامة'): the span leaves out
+    exactly the proclitic letters, so after ل the name is written لجمعية العامة (the article's alif is elided)."""
     out = [(0, text)]
     for k in (1, 2):
         if len(text) > k + 2 and all(ch in AR_PROCLITIC for ch in text[:k]):
             rest = text[k:]
             out.append((k, rest))
             if rest.startswith("ل") and not rest.startswith("ال"):
-                out.append((k - 1, "ا" + rest))
+                out.append((k, "ا" + rest))
     return out
