@@ -72,7 +72,17 @@ def chinese(folder: Path = LEXICONS) -> dict[str, tuple[str, str]]:
     return out
 
 
-# the kinds of row in addressees.<lang>.tsv for a spaced language other than English (see pipeline/addressees/spaced.py)
+# The kinds of row in addressees.<lang>.tsv for a spaced language other than English (pipeline/addressees/spaced.py):
+# object_verb / clause_verb: opener verbs whose object / that-clause subject is the addressee; skip: adverbs between
+# verb and object; introducer: what introduces the addressee (à, a, к, إلى, بـ); clause: "que", "что", "أن";
+# action: verb + object that names an action ("призывает к"); end: what ends the actor list (the infinitive, "que");
+# conj, compound (names never split), clitic (و, بـ glued on a conjunct), stop (a piece that is no actor), trim
+# (relative clauses, qualifiers), examples ("como": the list ends); head_end (prepositions after the head),
+# head_modifier (words before the head noun, for languages with bare genitives), quantifier ("l'ensemble des");
+# verb_word / permissive (the verb after a that-clause subject, and the permissive ones), clause_lead and
+# same_subject (verb-first clauses), subject_word; adjectives_follow ("after" where adjectives follow the noun),
+# adjective; pronoun_after / pronoun_before (a later clause's pronoun object); country_ending (case endings of
+# country names); ignore (characters typing skips); type (pattern, type), in order.
 RULE_KINDS = ("object_verb", "clause_verb", "skip", "introducer", "clause", "action", "end", "conj", "compound",
               "clitic", "stop", "trim", "head_end", "verb_word", "clause_lead", "permissive", "pronoun_after",
               "pronoun_before", "country_ending", "quantifier", "adjectives_follow", "head_modifier",

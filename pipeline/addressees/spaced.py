@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .english import Addressee
+from .english import Addressee, classify as classify_english
 from .lexicon import NEVER, SpacedLexicon, TypeLexicon, english
 
 HEAD_CHARS = 400  # how far a that-clause subject is looked for
@@ -25,14 +25,13 @@ def classify(phrase: str, lex: SpacedLexicon, orgs: list[tuple[int, int, str]] =
     for start, end, typ in orgs:
         if offset + lead <= start < offset + max(head, lead + 1) and start - offset - lead < 25:
             return typ
-    typ = lex.types.classify(phrase[lead:], head - lead)
-    return typ
+    return lex.types.classify(phrase[lead:], head - lead)
 
 
 def _head_noun_end(phrase: str, pos: int, lex: SpacedLexicon) -> int:
     """Where inflected languages without a genitive preposition end the head: after the first word that is not a
     determiner or adjective ("все соответствующие государства-члены"; "мандат Группы экспертов" -> "мандат")."""
-    if lex.head_modifier.pattern == NEVER.pattern:
+    if lex.head_modifier is NEVER:
         return len(phrase)
     for w in re.finditer(r"\S+", phrase[pos:]):
         if not lex.head_modifier.fullmatch(w.group(0).strip(",")):
@@ -47,7 +46,6 @@ def org_types(ents: list[tuple[int, int, str, str]], en: TypeLexicon | None = No
     out = []
     for start, end, label, ident in ents:
         if label == "ORG" and ident:
-            from .english import classify as classify_english
             typ = classify_english(ident, en)
             if typ:
                 out.append((start, end, typ))
