@@ -164,8 +164,8 @@ def test_resolution_lists_and_organ_between(rules):
     assert [i for label, i, _ in ru if label == "RESOLUTION"] == ["S/RES/1267(1999)", "S/RES/1989(2011)"]
     ar = found(rules["ar"], "اللجنة المنبثقة عن القرارين 1267 (1999) و 1989 (2011)")
     assert [i for label, i, _ in ar if label == "RESOLUTION"] == ["S/RES/1267(1999)", "S/RES/1989(2011)"]
-    es = found(rules["es"], "en violación de las resoluciones del Consejo de Seguridad 822 (1993), 853 (1993) 874 (1993) "
-                            "y 884 (1993).")
+    es = found(rules["es"], "en violación de las resoluciones del Consejo de Seguridad 822 (1993), 853 (1993) "
+                            "874 (1993) y 884 (1993).")
     assert [i for label, i, _ in es if label == "RESOLUTION"] == [
         "S/RES/822(1993)", "S/RES/853(1993)", "S/RES/874(1993)", "S/RES/884(1993)"]
     assert ("ORG", "UN Security Council", "Consejo de Seguridad") in es

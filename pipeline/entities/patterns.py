@@ -93,24 +93,28 @@ def resolutions(text: str, lang: str) -> list[Candidate]:
 
 def _spaced_resolutions(text: str, w: Words) -> list[Candidate]:
     """'résolution 2175 (2014)', 'резолюции 1267 (1999) и 1989 (2011)', 'قرار مجلس الأمن 1990 (2011)': a keyword,
-    maybe an organ between ('resoluciones del Consejo de Seguridad 822 (1993)'), one number or a list of numbers that may carry their dates. One number
-    after a singular keyword: the span runs from the keyword; otherwise each number is a span."""
+    maybe an organ between ('resoluciones del Consejo de Seguridad 822 (1993)'), one number or a list of numbers
+    that may carry their dates. One number after a singular keyword: the span runs from the keyword; otherwise
+    each number is a span."""
     num = rf"(?:{NUM}|\d{{1,4}}\s?{w['session']})" if w["session"] else NUM
     num = rf"(?<![\w/])(?:{num})"
     of_date = rf"(?:,?\s+(?:{w['of_date']})\s+{w.full_date})?"
     sep = rf"\s*(?:{w['list_sep']})?\s*(?:(?:{w['and']})\s*)?"
     between = rf"(?P<between>\s+(?:{w['between']}))?" if w["between"] else "(?P<between>)"
-    kinds = rf"(?P<one>{w['resolution']['one']}|{w['decision']['one']})|(?:{w['resolution']['many']}|{w['decision']['many']})"
-    kw = re.compile(rf"(?<!\w)(?:{kinds}){between}\s+(?P<items>(?:{num}){of_date}(?:{sep}(?:{num}){of_date})*)(?![\w/])")
+    one = rf"{w['resolution']['one']}|{w['decision']['one']}"
+    kinds = rf"(?P<one>{one})|(?:{w['resolution']['many']}|{w['decision']['many']})"
+    pre = rf"(?:{w['proclitic']})" if w["proclitic"] else ""  # Arabic و/ب/ل before the keyword: no part of the span
+    items = rf"(?P<items>(?:{num}){of_date}(?:{sep}(?:{num}){of_date})*)(?![\w/])"
+    kw = re.compile(rf"(?<!\w){pre}(?P<kw>{kinds}){between}\s+{items}")
     decision = re.compile(rf"(?:{w['decision']['one']}|{w['decision']['many']})")
     out = []
     for m in kw.finditer(text):
         nums = [n for n in re.finditer(num, m.group("items")) if not _inside_date(m.group("items"), n, w)]
-        is_decision = bool(decision.fullmatch(text[m.start():m.start("items")].split()[0]))
+        is_decision = bool(decision.fullmatch(text[m.start("kw"):m.start("items")].split()[0]))
         base = m.start("items")
         if len(nums) == 1 and m.group("one") and not m.group("between"):  # the organ between is its own ORG
-            out.append(Candidate(m.start(), base + nums[0].end(), "RESOLUTION", ascii_number(nums[0].group(0), w.lang),
-                                 meta={"decision": is_decision}))
+            out.append(Candidate(m.start("kw"), base + nums[0].end(), "RESOLUTION",
+                                 ascii_number(nums[0].group(0), w.lang), meta={"decision": is_decision}))
             continue
         for n in nums:
             out.append(Candidate(base + n.start(), base + n.end(), "RESOLUTION", ascii_number(n.group(0), w.lang),
