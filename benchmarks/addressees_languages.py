@@ -65,7 +65,7 @@ def english(rows: list[dict]) -> tuple[list[list[tuple[str, str]]], list[list[st
 def english_gold() -> dict[int, list[str]]:
     out = {}
     for split in ("train", "dev", "test"):
-        for line in open(GOLD / f"{split}.jsonl", encoding="utf-8"):
+        for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             u = json.loads(line)
             if u["id"].startswith("unpc:") and u["lang"] == "en":
                 out[int(u["id"].split(":")[1])] = [a["type"] for a in u["addressees"]]
@@ -92,7 +92,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, help="print the spans of the first N lines with addressees")
     ap.add_argument("--no-entities", action="store_true", help="without the entity rules (ORG names typed by id)")
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(ALIGNED, encoding="utf-8")]
+    rows = [json.loads(line) for line in ALIGNED.read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if args.split == "all" or r["split"] == args.split]
     en, en_later = english(rows)
     gold = english_gold()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .english import Addressee, classify as classify_english
+from .english import Addressee
+from .english import classify as classify_english
 from .lexicon import NEVER, SpacedLexicon, TypeLexicon, english
 
 HEAD_CHARS = 400  # how far a that-clause subject is looked for

@@ -21,7 +21,7 @@ def main(shared: str) -> None:
     ids = Path(f"{base}.ids").read_text(encoding="utf-8").split("\n")
     rows = []
     for split in ("train", "dev", "test"):
-        for line in open(STRENGTH / f"{split}.jsonl", encoding="utf-8"):
+        for line in (STRENGTH / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
             if r["id"].startswith("unpc:") and r["lang"] == "en":
                 n = int(r["id"].split(":")[1])
