@@ -156,6 +156,7 @@ def _spaced_dates(w: Words) -> list[str]:
         rf"{month}{year}",
         rf"(?<!\w){w.month_alone}(?!\w)",
         rf"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|--|-|/)\s*(?:(?:19|20)\d\d|\d\d)(?:{w['years_suffix']})?(?![\w/])",
+        rf"{opened}(?:19|20)\d\d{rng}(?:19|20)\d\d(?:{w['years_suffix']}|{w['year_suffix']})?(?![\w/])",  # de 2009 a 2012
         rf"(?<![\w/.,-])(?:1[89]|20)\d\d(?:{w['year_suffix']})?(?![\w/]|,\d)",
         r"(?<![\w/.,-])20\d\d20\d\d(?![\w/])",  # '20142015': a range whose dash was lost
     ]

@@ -48,8 +48,8 @@ class Words:
 
     @property
     def month(self) -> str:
-        """Any month name."""
-        return f"(?:{_alt(f for forms in self.data['months'] for f in forms)})"
+        """Any month name, also capitalized at the start of a line ('Diciembre de 2008')."""
+        return f"(?i:{_alt(f for forms in self.data['months'] for f in forms)})"
 
     @property
     def month_alone(self) -> str:
@@ -64,7 +64,7 @@ class Words:
 
     def month_number(self, word: str) -> int | None:
         for i, forms in enumerate(self.data["months"], 1):
-            if any(re.fullmatch(f, word) for f in forms):
+            if any(re.fullmatch(f, word, re.IGNORECASE) for f in forms):
                 return i
         return None
 
@@ -81,7 +81,8 @@ class Words:
             if tok.isdigit() or tok in ENGLISH_MONTHS:
                 out.append(tok)
             elif re.fullmatch(self["range"], tok):
-                out.append("to")
+                if out[-1:] != ["to"]:  # '11 -- 24': one range word written with two dashes
+                    out.append("to")
             elif re.fullmatch(self["pair"], tok):
                 out.append("and")
         return " ".join(out)
