@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Span
 
 import pipeline.components  # noqa: F401  (registers the factories)
-from pipeline.addressees import lexicon
+from pipeline.addressees import lexicon, spaced
 
 
 @functools.lru_cache(maxsize=None)
@@ -108,6 +108,9 @@ def run(lang, text, verb, *clauses):
     ("ar", "4 - يقرر أن تتخذ جميع الدول التدابير اللازمة؛", "يقرر", [("جميع الدول", "states")]),
     ("ar", "6 - يقرر أن يزود المجلس التنفيذي بتوصيات؛", "يقرر", []),
     ("ar", "7 - يوصي الجمعية العامة بقبول جمهورية جنوب السودان؛", "يوصي", [("الجمعية العامة", "un_system")]),
+    ("ru", "3. призывает Экономическое сообщество западноафриканских государств и Африканский союз продолжать усилия;",
+     "призывает", [("Экономическое сообщество западноафриканских государств", "other_org"),
+                   ("Африканский союз", "other_org")]),
     # examples after "como" / "такие как" are not addressees; names with a conjunction inside stay whole; a fronted
     # adjunct before a that-clause subject; a chain of coordinated Arabic adjectives stays with its noun
     ("es", "3. Alienta al Secretario General, a los organismos de las Naciones Unidas como el UNICEF, el PNUD y la "
@@ -140,6 +143,20 @@ def test_opener_addressees(lang, text, verb, expected):
 def test_later_clause_addressees(lang, text, verbs, expected):
     """A later clause has its own addressees; a pronoun object ("les engage", "предлагает им") takes the opener's."""
     assert run(lang, text, *verbs)[1] == expected
+
+
+def test_org_entities_type_through_their_english_id():
+    """A name the rule file does not know is typed through the canonical English id the gazetteer gives it, the
+    same in every language ("ИНТЕРПОЛ" -> International Criminal Police Organization -> other_org)."""
+    text = "3. призывает ИНТЕРПОЛ укрепить сотрудничество;"
+    start = text.index("ИНТЕРПОЛ")
+    ents = [(start, start + len("ИНТЕРПОЛ"), "ORG", "International Criminal Police Organization")]
+    lex = lexicon.spaced("ru")
+    verb_end = text.index("призывает") + len("призывает")
+    assert spaced.extract(text, verb_end, "призывает", lex) == []
+    found = spaced.extract(text, verb_end, "призывает", lex, spaced.org_types(ents))
+    assert [(text[a.start:a.end], a.type) for a in found] == [("ИНТЕРПОЛ", "other_org")]
+    assert spaced.org_types([(0, 4, "ORG", "United Nations Development Programme")]) == [(0, 4, "un_system")]
 
 
 def test_country_names_from_the_language_column_in_any_case(tmp_path):
