@@ -243,6 +243,7 @@ class Gazetteer:
             out.extend(self._titles(text, lang))
         else:
             out.extend(self._short_titles(text, lang))
+            out.extend(self._parties_of(text, lang, out))
         if lang == "en":
             out.extend(self._parties(text, out))
         return out
@@ -259,6 +260,22 @@ class Gazetteer:
         for m in re.finditer(w["short_title"], text):
             ident = "Charter of the United Nations" if w["charter"] and m.group("head") == w["charter"] else ""
             out.append(Candidate(m.start(), m.end(), "TREATY", ident, source="short-title"))
+        return out
+
+    @staticmethod
+    def _parties_of(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
+        """'Conférence des Parties à la Convention de Rotterdam', 'مؤتمر الأطراف في اتفاقية بازل': the governing body of
+        a known treaty is one ORG with the English id 'Conference of the Parties to the <treaty>' (as _parties)."""
+        w = words(lang)
+        if w is None or not w["parties"]:
+            return []
+        out = []
+        for m in re.finditer(w["parties"], text):
+            treaties = [c for c in found if c.label == "TREATY" and c.key and c.start == m.end()]
+            if treaties:
+                t = max(treaties, key=lambda c: c.end)
+                out.append(Candidate(m.start(), t.end, "ORG", f"Conference of the Parties to the {t.key}",
+                                     source="title"))
         return out
 
     @staticmethod
