@@ -72,6 +72,8 @@ def main() -> None:
     ap.add_argument("--split", choices=["test", "dev", "train", "all"], default="test")
     ap.add_argument("--model", default=None, help="folder holding unap-<lang>/ (default: the shipped pipelines)")
     ap.add_argument("--labels", action="store_true", help="also the Jaccard per label")
+    ap.add_argument("--diff", type=int, default=0, metavar="N",
+                    help="also the N (label, id) pairs most often found on one side only, per pair of pipelines")
     args = ap.parse_args()
     gold = aligned_gold()
     en = {n: u for n, u in gold["en"].items() if args.split == "all" or u["split"] == args.split}
@@ -115,6 +117,12 @@ def main() -> None:
                 gj, pj = pooled_jaccard(only(g)), pooled_jaccard(only(p))
                 cells.append(f"{gj:.2f} / {pj:.2f}" if gj is not None and pj is not None else "–")
             print(f"| {lang}-en | " + " | ".join(cells) + " |")
+
+    for lang, _, _, p in rows[:] if args.diff else []:
+        only_l = sum((a - b for a, b in p), Counter())
+        only_en = sum((b - a for a, b in p), Counter())
+        print(f"\n{lang}-en, only in {lang}: " + "; ".join(f"{k[0]} {k[1]!r} x{v}" for k, v in only_l.most_common(args.diff)))
+        print(f"{lang}-en, only in en: " + "; ".join(f"{k[0]} {k[1]!r} x{v}" for k, v in only_en.most_common(args.diff)))
 
 
 if __name__ == "__main__":
