@@ -87,7 +87,7 @@ def test_jsonl_units_keep_text_and_ids(tmp_path):
 def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
-    (tmp_path / "latin1.txt").write_bytes("Résolution adoptée par les États".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes("Résolution adoptée þar les États".encode("latin-1"))  # þ: no UN language
     (tmp_path / "units.jsonl").write_text('{"id": "ok", "text": "Recalling its resolution 46/182,"}\n'
                                           '{"id": "bad", "text": \n'
                                           '{"id": "notext"}\n', encoding="utf-8")

@@ -40,5 +40,21 @@ def test_bad_bytes_name_file_and_problem(data, msg):
 
 
 def test_latin1_is_not_silently_taken_for_chinese():
-    with pytest.raises(InputError, match="undecodable"):
-        decode("Résolution adoptée à l'unanimité par les États".encode("latin-1"), "fr.txt")
+    fr = "Résolution adoptée à l'unanimité par les États"
+    assert decode(fr.encode("latin-1"), "fr.txt") == (fr, "cp1252")
+
+
+@pytest.mark.parametrize("lang,enc", [("ar", "cp1256"), ("ru", "cp1251"), ("fr", "cp1252"), ("es", "cp1252")])
+def test_the_legacy_code_pages_of_the_other_un_languages(lang, enc):
+    """25 aligned UNPC lines saved in the Windows code page of their language come back as written, and not
+    in another code page (where the same bytes are valid too)."""
+    from .conftest import FIXTURES
+
+    text = (FIXTURES / "unpc" / f"devset-sample.{lang}.txt").read_text(encoding="utf-8")
+    text = text.translate({0x660 + d: str(d) for d in range(10)})  # Arabic-Indic digits: not in cp1256
+    assert decode(text.encode(enc), f"{lang}.txt") == (text, enc)
+
+
+def test_bytes_no_language_reads_are_refused():
+    with pytest.raises(InputError, match="not Arabic, Russian, French or Spanish text in their Windows code pages"):
+        decode("Recalling ÿþú resolution".encode("cp1252"), "x.txt")
