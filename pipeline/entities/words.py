@@ -2,7 +2,10 @@
 names), read from pipeline/lexicons/entities.<lang>.json, so a language is data, not a branch in the patterns.
 
 English and Chinese keep their own patterns in patterns.py; every other language with a file here takes the
-data-driven path. The values are regular-expression fragments; this module compiles them once.
+data-driven path. The values are regular-expression fragments. Required keys: REQUIRED. Optional: between (an
+organ between keyword and number), proclitic (Arabic letters before a keyword, outside the span), session (Arabic
+(د-10)), organ_after, range_open, not_before_year, not_alone, inflection (inflection.py), short_title and charter
+(gazetteer short titles), parties (Conference of the Parties), instrument_head (components/entities.py).
 """
 from __future__ import annotations
 
