@@ -6,6 +6,11 @@ for which the NER's own additions were right on the dev split; with `model_treat
 look like an instrument's name, since on held-out English sets the NER also proposed "CAR" or "the Cypriots").
 Every final span gets its normalized id in `kb_id_` and its origin in `_.source`, so rules, model and
 combination are compared by config.
+With `model_thresholds` (label -> score) and a scored NER (`unap_ner`, pipeline/components/scored_ner.py), combined
+mode adds an NER candidate of such a label when its beam score reaches the threshold, most confident first; rule
+spans win every overlap (the policy dev chose, pipeline/training/thresholds.py). The shipped configs leave it empty:
+on dev no threshold helped English and ORG >= 0.5 gained Chinese 0.008, which the test split did not confirm
+(benchmarks/ner_thresholds.py).
 With `resolve_short_forms`, a short name takes the id of the full name the same Doc spells out (a whole
 document is one Doc in `unap annotate`): "the Convention", "Special Committee".
 """
@@ -50,7 +55,8 @@ if not Span.has_extension("source"):
 class EntityMerger:
     def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules",
                  model_labels=("RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"),
-                 resolve_short_forms: bool = True, model_treaty_head: bool = True) -> None:
+                 resolve_short_forms: bool = True, model_treaty_head: bool = True,
+                 model_thresholds: dict | None = None, scores_key: str = "ner_scored") -> None:
         if mode not in MODES:
             raise ValueError(f"unap_entities: mode must be one of {MODES}, not {mode!r}")
         self.name = name
@@ -60,6 +66,8 @@ class EntityMerger:
         self.model_labels = set(model_labels)
         self.resolve_short_forms = resolve_short_forms
         self.model_treaty_head = model_treaty_head
+        self.model_thresholds = dict(model_thresholds or {})
+        self.scores_key = scores_key
         self._nlp = nlp
         self._own_gazetteer: Gazetteer | None = None
 
@@ -74,7 +82,7 @@ class EntityMerger:
 
     def __call__(self, doc: Doc) -> Doc:
         rules = list(doc.spans.get(self.rules_key, [])) if self.mode != "model" else []
-        model = [e for e in doc.ents if e._.source != "rules"] if self.mode != "rules" else []
+        model = self._model_spans(doc) if self.mode != "rules" else []
         year = doc_year(doc)
         text = doc.text if model else ""
         final = []
@@ -88,7 +96,7 @@ class EntityMerger:
                 continue
             if any(k in para_starts for k in range(e.start + 1, e.end)):
                 continue  # a whole-document Doc: no entity runs from one paragraph into the next
-            if self.mode == "combined" and e.label_ not in self.model_labels:
+            if self.mode == "combined" and e.label_ not in self.model_labels and e.label_ not in self.model_thresholds:
                 continue
             if self.mode == "combined" and self.model_treaty_head and e.label_ == "TREATY" \
                     and not looks_like_instrument(e.text, self.lang):
@@ -102,6 +110,17 @@ class EntityMerger:
             final = self._resolve(doc, final)
         doc.ents = final
         return doc
+
+    def _model_spans(self, doc: Doc) -> list:
+        """The NER's entities; in combined mode with thresholds, the scored candidates of the thresholded labels
+        that reach theirs (most confident first) in place of the best parse's entities of those labels."""
+        ents = [e for e in doc.ents if e._.source != "rules"]
+        group = doc.spans.get(self.scores_key)
+        if self.mode != "combined" or not self.model_thresholds or group is None or "scores" not in group.attrs:
+            return ents
+        scored = sorted(zip(group, group.attrs["scores"]), key=lambda x: -x[1])
+        return [s for s, score in scored if score >= self.model_thresholds.get(s.label_, float("inf"))] + \
+            [e for e in ents if e.label_ not in self.model_thresholds]
 
     def _resolve(self, doc: Doc, spans: list) -> list:
         ids = self.gazetteer.ids
@@ -125,8 +144,10 @@ class EntityMerger:
 @Language.factory("unap_entities", default_config={
     "mode": "combined", "rules_key": "entity_rules",
     "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"], "resolve_short_forms": True,
-    "model_treaty_head": True})
+    "model_treaty_head": True, "model_thresholds": {}, "scores_key": "ner_scored"})
 def make_entities(nlp: Language, name: str, mode: str, rules_key: str, model_labels: list,
-                  resolve_short_forms: bool, model_treaty_head: bool) -> EntityMerger:
+                  resolve_short_forms: bool, model_treaty_head: bool, model_thresholds: dict,
+                  scores_key: str) -> EntityMerger:
     return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, model_labels=model_labels,
-                        resolve_short_forms=resolve_short_forms, model_treaty_head=model_treaty_head)
+                        resolve_short_forms=resolve_short_forms, model_treaty_head=model_treaty_head,
+                        model_thresholds=model_thresholds, scores_key=scores_key)
