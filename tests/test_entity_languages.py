@@ -223,3 +223,33 @@ def test_documents_inside_cyrillic_and_arabic_text(rules):
 def test_unknown_words_are_no_dates():
     assert date_id("lundi", "fr") is None
     assert words("en") is None and words("zh") is None, "English and Chinese keep their own patterns"
+
+
+def test_bodies_named_without_their_owner(rules):
+    """A treaty's Conference of the Parties, a Russian convention 'секретариат', the Arabic 'الأمانة' are ORG with no
+    id of their own (lines of train documents). The parties of a Treaty (the NPT) meet as a review conference, an
+    event: only the Treaty is named."""
+    fr = found(rules["fr"], "décisions adoptées à chaque réunion de la Conférence des Parties, en particulier")
+    assert ("ORG", "", "Conférence des Parties") in fr
+    npt = found(rules["fr"], "La Conférence des Parties au Traité sur la non-prolifération des armes nucléaires,")
+    assert [label for label, _, _ in npt] == ["TREATY"], npt
+    assert found(rules["es"], "que la Conferencia de las Partes los examine")[0][::2] == ("ORG", "Conferencia de las Partes")
+    assert ("ORG", "", "секретариатом") in found(rules["ru"], "расширять сотрудничество с секретариатом Конвенции")
+    ar = found(rules["ar"], "يطلب إلى الأمانة أن تواصل تقديم تقرير إلى الأمانة العامة و لمؤتمر الأطراف")
+    assert ("ORG", "", "الأمانة") in ar and ("ORG", "UN Secretariat", "الأمانة العامة") in ar
+    assert ("ORG", "", "مؤتمر الأطراف") in ar, "the proclitic ل stays outside the span"
+
+
+@pytest.mark.parametrize("lang,text,span", [
+    ("fr", "en vertu de l'article III du Traité, en ce qui concerne", "Traité"),
+    ("es", "de conformidad con el artículo IV del Tratado.", "Tratado"),
+    ("ru", "в соответствии со статьей IV Договора.", "Договора"),
+    ("ar", "المجرَّمة وفقاً للاتفاقية عندما يكون", "لاتفاقية"),
+    ("fr", "au Tableau II de la Convention de 1971, notant", "Convention de 1971"),
+    ("es", "en la Lista II del Convenio de 1971, e hizo notar", "Convenio de 1971"),
+    ("ru", "в Список II Конвенции 1971 года, отметив", "Конвенции 1971 года"),
+])
+def test_short_and_dated_titles(rules, lang, text, span):
+    """An instrument named by its head word after a contracted article or a number, or by its head and year,
+    is one TREATY span; proclitics and contracted articles stay outside (the gold's boundaries)."""
+    assert [(label, t) for label, _, t in found(rules[lang], text)] == [("TREATY", span)]

@@ -60,6 +60,12 @@ EN_COMPOSED = re.compile(r"^((?:(?:Optional|Additional|Second|Third)\s+)?(?:Prot
 EN_OF_SECRETARIAT = re.compile(r"\s+of\s+the\s+(?:United\s+Nations\s+)?Secretariat$")
 
 
+def _name_span(m: re.Match) -> tuple[int, int]:
+    """The span of a data-file pattern's match: its group 'name' when it has one (Arabic proclitics and a French
+    contracted article stand outside it), else the whole match."""
+    return m.span("name") if "name" in m.re.groupindex and m.group("name") is not None else m.span()
+
+
 def _loose(name: str) -> str:
     return re.sub(r"[\s\-‐‑–]+", "", name).lower()
 
@@ -244,6 +250,7 @@ class Gazetteer:
         else:
             out.extend(self._short_titles(text, lang))
             out.extend(self._parties_of(text, lang, out))
+            out.extend(self._bare_bodies(text, lang))
         if lang == "en":
             out.extend(self._parties(text, out))
         return out
@@ -252,14 +259,30 @@ class Gazetteer:
     def _short_titles(text: str, lang: str) -> list[Candidate]:
         """'la Convention', 'le Traité', 'Конвенцией', 'الاتفاقية': an instrument named by its head word alone, as
         EN_SHORT does for English; its id comes from the document (aliases.resolve_short_forms), the Charter's
-        is known."""
+        is known. 'Convention de 1971', 'Конвенции 1971 года': a head with its year is a name (dated_title)."""
         w = words(lang)
-        if w is None or not w["short_title"]:
+        if w is None:
             return []
         out = []
-        for m in re.finditer(w["short_title"], text):
+        for m in (m for pat in (w["short_title"], w["dated_title"]) if pat for m in re.finditer(pat, text)):
             ident = "Charter of the United Nations" if w["charter"] and m.group("head") == w["charter"] else ""
-            out.append(Candidate(m.start(), m.end(), "TREATY", ident, source="short-title"))
+            out.append(Candidate(*_name_span(m), "TREATY", ident, source="short-title"))
+        return out
+
+    @staticmethod
+    def _bare_bodies(text: str, lang: str) -> list[Candidate]:
+        """Bodies named without the name of whose they are ('Conférence des Parties', 'секретариатом', 'الأمانة'):
+        ORG spans with no id of their own (the document may give one: aliases.resolve_short_forms), as the
+        English EN_PARTIES. Not the parties of a Treaty: those meet as review conferences, events (GUIDELINES)."""
+        w = words(lang)
+        if w is None:
+            return []
+        out = []
+        for pat in w["bare_bodies"] or []:
+            for m in re.finditer(pat, text):
+                s, e = _name_span(m)
+                if not (w["parties_event"] and re.match(w["parties_event"], text[s:])):
+                    out.append(Candidate(s, e, "ORG", "", source="title"))
         return out
 
     @staticmethod
@@ -271,6 +294,8 @@ class Gazetteer:
             return []
         out = []
         for m in re.finditer(w["parties"], text):
+            if w["parties_event"] and re.match(w["parties_event"], text[m.start():]):
+                continue  # the parties of a Treaty meet as a review conference: an event, only the Treaty is named
             treaties = [c for c in found if c.label == "TREATY" and c.key and c.start == m.end()]
             if treaties:
                 t = max(treaties, key=lambda c: c.end)

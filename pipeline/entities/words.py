@@ -5,7 +5,9 @@ English and Chinese keep their own patterns in patterns.py; every other language
 data-driven path. The values are regular-expression fragments. Required keys: REQUIRED. Optional: between (an
 organ between keyword and number), proclitic (Arabic letters before a keyword, outside the span), session (Arabic
 (د-10)), organ_after, range_open, not_before_year, not_alone, inflection (inflection.py), short_title and charter
-(gazetteer short titles), parties (Conference of the Parties), instrument_head (components/entities.py).
+(gazetteer short titles), dated_title ('Convention de 1971'), parties (Conference of the Parties), parties_event
+(the parties of a Treaty: a review conference), bare_bodies (ORG with no id of its own: 'секретариат', 'الأمانة'),
+instrument_head (components/entities.py). A pattern's group 'name', where it has one, is the span.
 """
 from __future__ import annotations
 
