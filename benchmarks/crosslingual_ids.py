@@ -60,6 +60,11 @@ def pooled_jaccard(pairs: list[tuple[Counter, Counter]]) -> float | None:
     return inter / union if union else None
 
 
+def of_label(pairs: list[tuple[Counter, Counter]], label: str) -> list[tuple[Counter, Counter]]:
+    return [(Counter({k: v for k, v in a.items() if k[0] == label}),
+             Counter({k: v for k, v in b.items() if k[0] == label})) for a, b in pairs]
+
+
 def predictions(lang: str, units: list[dict[str, Any]], model: str | None) -> list[Counter]:
     path = models.resolve(model, lang)
     if not (path / "config.cfg").is_file():
@@ -111,19 +116,13 @@ def main() -> None:
         for lang, _, g, p in rows:
             cells = []
             for lab in labels:
-                def only(pairs):
-                    return [(Counter({k: v for k, v in a.items() if k[0] == lab}),
-                             Counter({k: v for k, v in b.items() if k[0] == lab})) for a, b in pairs]
-                gj, pj = pooled_jaccard(only(g)), pooled_jaccard(only(p))
+                gj, pj = pooled_jaccard(of_label(g, lab)), pooled_jaccard(of_label(p, lab))
                 cells.append(f"{gj:.2f} / {pj:.2f}" if gj is not None and pj is not None else "–")
             print(f"| {lang}-en | " + " | ".join(cells) + " |")
-
-    for lang, _, _, p in rows[:] if args.diff else []:
-        only_l = sum((a - b for a, b in p), Counter())
-        only_en = sum((b - a for a, b in p), Counter())
-        print(f"\n{lang}-en, only in {lang}: " + "; ".join(f"{k[0]} {k[1]!r} x{v}" for k, v in only_l.most_common(args.diff)))
-        print(f"{lang}-en, only in en: " + "; ".join(f"{k[0]} {k[1]!r} x{v}" for k, v in only_en.most_common(args.diff)))
-
+    for lang, _, _, p in rows if args.diff else []:
+        for side, pairs in ((lang, p), ("en", [(b, a) for a, b in p])):
+            only = sum((a - b for a, b in pairs), Counter()).most_common(args.diff)
+            print(f"{lang}-en, only in {side}: " + "; ".join(f"{k[0]} {k[1]!r} x{v}" for k, v in only))
 
 if __name__ == "__main__":
     main()

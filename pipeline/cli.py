@@ -371,7 +371,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     from .training import measure
     from .training.retrain import retrain
 
-    langs = [args.lang] if args.lang else [lang for lang in UN_LANGUAGES if (models.CONFIG_DIR / f"{lang}.cfg").is_file()]
+    langs = [args.lang] if args.lang else [lang for lang in UN_LANGUAGES
+                                           if (models.CONFIG_DIR / f"{lang}.cfg").is_file()]
     try:
         extra = measure.read_extra_gold(args.gold or [])
     except (GoldError, OSError) as e:

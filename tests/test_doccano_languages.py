@@ -9,8 +9,8 @@ from pipeline.cli import main
 from pipeline.doccano.sync import RTL_NOTE
 
 from .conftest import FIXTURES
-from .test_doccano_loop import approve_all, change_class, client
-from .test_doccano_pull import leaves, no_server, pull, push, read_gold, without_provenance  # noqa: F401
+from .test_doccano_loop import approve_all, change_class
+from .test_doccano_pull import leaves, no_server, pull, push, read_gold, without_provenance  # noqa: F401 (no_server: a fixture)
 
 LINE = 10  # SC resolution operative paragraph: "6. Souligne que ..." / "٦ - يؤكد أن ..." (Arabic-Indic number)
 
@@ -87,7 +87,8 @@ def test_french_and_arabic_round_trip_with_an_arabic_edit(doccano, units, tmp_pa
         {k: v for k, v in ar["paragraph"].items() if k != "strength"}
 
 
-def test_a_file_mixing_arabic_and_french_is_refused_before_any_request(no_server, units, tmp_path, capsys):
+@pytest.mark.usefixtures("no_server")
+def test_a_file_mixing_arabic_and_french_is_refused_before_any_request(units, tmp_path, capsys):
     src = tmp_path / "mixed.jsonl"
     src.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in units.values()), encoding="utf-8")
     assert main(["doccano", "push", str(src), "--project", "p"]) == 2

@@ -102,7 +102,8 @@ def test_show_sets_arabic_right_to_left_with_its_marks_on_the_right_characters(s
         assert (block.attrs.get("dir") == "rtl") == (rec["lang"] == "ar")
         # each mark wraps exactly its entity's characters, in text order, whatever the direction
         texts = [m.text().rsplit(m.find("span").text(), 1)[0].strip() for m in block.iter("mark")]
-        verbs = [(c.get("verb") or {}).get("text") for c in [rec["paragraph"]] + (rec["paragraph"].get("clauses") or [])[1:]]
+        clauses = [rec["paragraph"]] + (rec["paragraph"].get("clauses") or [])[1:]
+        verbs = [(c.get("verb") or {}).get("text") for c in clauses]
         assert [t for t in texts if t not in verbs] == [e["text"] for e in rec["entities"]]
     arabic = [b for b, r in zip(blocks, six) if r["lang"] == "ar" and r["entities"]]
     assert arabic and all(m.find("bdi") is not None for b in arabic for m in b.iter("mark"))

@@ -290,7 +290,8 @@ def html_report(scores: dict[str, Any], images: dict[str, bytes], md: str) -> st
     css = ("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
            "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}"
            "th{background:#f2f2f2}mark.missed{background:#ffd5d5}mark.spurious{background:#d5e5ff}"
-           "mark sub{font-size:9px;margin-left:2px}mark sub .chip{unicode-bidi:isolate}.err{border-top:1px solid #ddd;padding:6px 0}"
+           "mark sub{font-size:9px;margin-left:2px}mark sub .chip{unicode-bidi:isolate}"
+           ".err{border-top:1px solid #ddd;padding:6px 0}"
            ".chip{padding:0 4px;margin:2px;border-radius:3px}"
            ".id{font-size:12px;color:#666}figure{display:inline-block;margin:8px}")
     legend = ("<p><mark class='missed'>missed (in gold, not predicted)</mark> "
