@@ -50,6 +50,14 @@ def test_wheel_annotates_from_another_folder(tmp_path):
     assert r.returncode == 0, r.stderr
     recs = [json.loads(x) for x in (run_in / "w.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sum(x["paragraph"]["type"] == "operative" for x in recs) == 52
+    # and the pipelines of the other languages: an Arabic operative paragraph of the UNPC sample
+    ar = (ROOT / "tests/fixtures/unpc/devset-sample.ar.txt").read_text(encoding="utf-8").splitlines()[10]
+    (run_in / "ar.jsonl").write_text(json.dumps({"id": "ar", "text": ar}, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "annotate", "ar.jsonl", "-o", "ar.out.jsonl", "-q"],
+                       cwd=run_in, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    rec = json.loads((run_in / "ar.out.jsonl").read_text(encoding="utf-8"))
+    assert rec["lang"] == "ar" and rec["paragraph"]["type"] == "operative" and rec["paragraph"]["strength"]
     where = subprocess.run([sys.executable, "-c", "import pipeline.models as m; print(m.MODELS_DIR)"], cwd=run_in,
                            env=env, capture_output=True, text=True).stdout.strip()
     assert where == str(site / "unap_models")
