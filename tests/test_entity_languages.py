@@ -253,3 +253,26 @@ def test_short_and_dated_titles(rules, lang, text, span):
     """An instrument named by its head word after a contracted article or a number, or by its head and year,
     is one TREATY span; proclitics and contracted articles stay outside (the gold's boundaries)."""
     assert [(label, t) for label, _, t in found(rules[lang], text)] == [("TREATY", span)]
+
+
+@pytest.mark.parametrize("lang,text,names", [
+    # a head with an adjective or complements is a name; lower-case French complements, Spanish title case
+    ("fr", "En 2014, le Bureau de la déontologie a procédé à la huitième collecte", ["Bureau de la déontologie"]),
+    ("fr", "Le Comité spécial a examiné la question", ["Comité spécial"]),
+    ("fr", "Réunions consécutives du Comité d'étude des produits chimiques et du Comité d'étude des polluants "
+           "organiques persistants", ["Comité d'étude des produits chimiques",
+                                      "Comité d'étude des polluants organiques persistants"]),
+    ("fr", "prorogé le mandat du Groupe de contrôle pour la Somalie et l'Érythrée.",
+     ["Groupe de contrôle pour la Somalie et l'Érythrée"]),
+    ("es", "al presupuesto ordinario y al Fondo de Cooperación Técnica en su totalidad", ["Fondo de Cooperación Técnica"]),
+    ("es", "Reuniones consecutivas del Comité de Examen de Productos Químicos y el Comité de Examen de los "
+           "Contaminantes Orgánicos Persistentes", ["Comité de Examen de Productos Químicos",
+                                                    "Comité de Examen de los Contaminantes Orgánicos Persistentes"]),
+    # a head alone refers back, a verb or a pronoun after it is no part of a name
+    ("fr", "Le Comité demande à l'État partie", []),
+    ("fr", "Prie la Commission de lui rendre compte", []),
+    ("es", "El Comité examinó la cuestión", []),
+])
+def test_names_by_their_shape(rules, lang, text, names):
+    """Bodies no list holds are found by the shape of their names (lines of train documents)."""
+    assert [t for label, _, t in found(rules[lang], text) if label == "ORG"] == names

@@ -251,6 +251,7 @@ class Gazetteer:
             out.extend(self._short_titles(text, lang))
             out.extend(self._parties_of(text, lang, out))
             out.extend(self._bare_bodies(text, lang))
+            out.extend(self._spaced_titles(text, lang, out))
         if lang == "en":
             out.extend(self._parties(text, out))
         return out
@@ -267,6 +268,36 @@ class Gazetteer:
         for m in (m for pat in (w["short_title"], w["dated_title"]) if pat for m in re.finditer(pat, text)):
             ident = "Charter of the United Nations" if w["charter"] and m.group("head") == w["charter"] else ""
             out.append(Candidate(*_name_span(m), "TREATY", ident, source="short-title"))
+        return out
+
+    def _spaced_titles(self, text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
+        """Names no list holds, by their shape, as EN_ORG/EN_TITLE do for English: a capitalized head word of a
+        body or an instrument ('Comité', 'Fondo', 'Convention') with the pieces that make it a proper name
+        (title_next: an adjective or a complement, 'Comité spécial', 'Bureau de la déontologie', 'Comité de Examen
+        de Productos Químicos'). A head alone refers back and is no name (GUIDELINES); a name ends before 'and
+        <another head>' (two names), and a known name keeps its own boundaries (a span starting where a gazetteer
+        name starts is not extended by the sentence around it). Ids: the gazetteer's when the whole name is
+        stored, else none (the document may give one: aliases.resolve_short_forms)."""
+        w = words(lang)
+        if w is None or not w["title_next"]:
+            return []
+        nxt, two = re.compile(w["title_next"]), re.compile(w["title_two"]) if w["title_two"] else None
+        known = {c.start for c in found if c.source in ("gazetteer", "learned")}
+        out = []
+        for label, key in (("ORG", "title_org_head"), ("TREATY", "title_treaty_head")):
+            if not w[key]:
+                continue
+            for m in re.finditer(rf"(?<![\w'’-])(?:{w[key]})(?![\w-])", text):
+                if m.start() in known:
+                    continue
+                e = m.end()
+                while (n := nxt.match(text, e)) is not None and not (two and two.match(text, e)):
+                    e = n.end()
+                if e == m.end():
+                    continue
+                name = text[m.start():e]
+                hit = self.lookup(name, lang)
+                out.append(Candidate(m.start(), e, label, hit[1] if hit and hit[0] == label else "", source="title"))
         return out
 
     @staticmethod
