@@ -91,6 +91,21 @@ def test_the_six_languages_keep_their_language():
     assert langid.choose("Ibid.")[0] == "en" and langid.choose("A/RES/79/138 号")[0] == "zh"
 
 
+def test_short_units_of_a_jsonl_file_take_the_language_of_its_sure_units(tmp_path):
+    from pipeline.io.read import Unit, read_units
+
+    short = ["Questions de coordination", "Corps commun d'inspection", "Ibid."]  # alone they read as English
+    assert {langid.choose(t)[0] for t in short} == {"en"}
+    src = tmp_path / "fr.jsonl"
+    rows = [{"id": f"fr{i}", "text": t} for i, t in enumerate(lines("fr") + short)]
+    rows.append({"id": "en", "text": short[0], "lang": "en"})  # a unit's own lang field still wins
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    found = {u.id: u.lang for u in read_units([str(src)]) if isinstance(u, Unit)}
+    assert [found[f"fr{i}"] for i in range(len(lines("fr")), len(rows) - 1)] == ["fr", "fr", "fr"]
+    assert found["en"] == "en"
+    assert sum(lang == "fr" for lang in found.values()) == len(rows) - 1
+
+
 def test_a_lang_field_lingua_is_sure_is_wrong_gives_way_with_a_warning():
     fr = max(lines("fr"), key=len)
     assert langid.choose(fr, "en") == ("fr", f"the text is fr ({langid.identify(fr)[1]:.2f}), not en as its lang "

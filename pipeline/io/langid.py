@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from ..languages import UN_LANGUAGES
 
@@ -57,6 +58,10 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in names)).build()
 
 
+# each supported language's script, named by the script's default language (as _script_default gives it)
+SCRIPT_DEFAULT = {"zh": "zh", "en": "en", "fr": "en", "es": "en", "ru": "ru", "ar": "ar"}
+
+
 def _script_default(text: str) -> str | None:
     counts = {"zh": len(HAN.findall(text)), "en": len(LATIN.findall(text)),
               "ru": len(CYRILLIC.findall(text)), "ar": len(ARABIC.findall(text))}
@@ -81,6 +86,24 @@ def identify(text: str) -> tuple[str | None, float]:
     return values[0].language.iso_code_639_1.name.lower(), values[0].value
 
 
+def file_defaults(identified: list[tuple[str | None, float]]) -> dict[str, str]:
+    """What the short and unsure texts of one file should take instead of their script's default language: the
+    language most of the file's sure texts (REFUSE) of that script are in, when it is not the default (a JSONL
+    file of French units: 'Questions de coordination' is French there, not English)."""
+    sure: dict[str, Counter] = {}
+    for code, confidence in identified:
+        script = SCRIPT_DEFAULT.get(code)
+        if script and confidence >= REFUSE:
+            sure.setdefault(script, Counter())[code] += 1
+    return {script: c.most_common(1)[0][0] for script, c in sure.items() if c.most_common(1)[0][0] != script}
+
+
+def in_file(found: tuple[str | None, float], defaults: dict[str, str]) -> tuple[str | None, float]:
+    """An identification with the file's default for a text too short or unsure to judge (see file_defaults)."""
+    code, confidence = found
+    return (defaults.get(code, code), confidence) if confidence < MIN_CONFIDENCE else found
+
+
 def _best_supported(text: str) -> str | None:
     """The UN language lingua ranks highest for the text (None if it ranks none)."""
     for v in _detector().compute_language_confidence_values(text[:SAMPLE]):
@@ -90,18 +113,20 @@ def _best_supported(text: str) -> str | None:
     return None
 
 
-def choose(text: str, requested: str = "auto") -> tuple[str, str | None]:
+def choose(text: str, requested: str = "auto", identified: tuple[str | None, float] | None = None
+           ) -> tuple[str, str | None]:
     """(pipeline language, warning or None) for a text: `requested` (a supported code) or the identified one.
 
     Raises UnsupportedLanguage when the requested language is not one of the six, or the identified one is not
     and lingua is sure of it (REFUSE): `--lang en` does not push a German text through the English pipeline, nor
     (with a warning instead) a text lingua is sure is French.
     When lingua leans to an unsupported language without being sure, the text is annotated, with a warning, in
-    the UN language lingua ranks next. Raises ValueError when nothing can be told.
+    the UN language lingua ranks next. Raises ValueError when nothing can be told. `identified`: identify's
+    answer, if already known (e.g. adjusted by in_file).
     """
     if requested not in ("auto", None, "") and requested not in SUPPORTED:
         raise UnsupportedLanguage(requested)
-    found, confidence = identify(text)
+    found, confidence = identified or identify(text)
     warning = None
     if found is not None and found not in SUPPORTED:
         if confidence >= REFUSE:

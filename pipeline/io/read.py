@@ -59,14 +59,27 @@ def iter_files(paths: list[str]) -> Iterator[Path | InputError]:
             yield path
 
 
-def _pick_lang(text: str, lang: str, where: str, line: int | None = None) -> tuple[str, Warning_ | None]:
+def _pick_lang(text: str, lang: str, where: str, line: int | None = None,
+               identified: tuple[str | None, float] | None = None) -> tuple[str, Warning_ | None]:
     """The supported language to annotate `text` in, and a warning if it is doubtful; or InputError
     (unsupported or unknown language)."""
     try:
-        found, doubt = langid.choose(text, lang)
+        found, doubt = langid.choose(text, lang, identified)
     except ValueError as e:
         raise InputError(where, str(e), line)
     return found, Warning_(f"{where}:{line}" if line else where, doubt) if doubt else None
+
+
+def _identified(lines: list[str]) -> Iterator[tuple[int, tuple[str | None, float]]]:
+    """(line number, langid.identify) of every unit of a JSONL file that has a text and no `lang` of its own:
+    the first pass, so that the short and unsure units take the language of the file's sure ones."""
+    for n, line in enumerate(lines, start=1):
+        try:
+            rec = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            continue
+        if isinstance(rec, dict) and isinstance(rec.get("text"), str) and rec["text"].strip() and not rec.get("lang"):
+            yield n, langid.identify(rec["text"])
 
 
 def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
@@ -75,7 +88,10 @@ def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
     except InputError as e:
         yield e
         return
-    for n, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    found = dict(_identified(lines))
+    defaults = langid.file_defaults(list(found.values()))
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -92,7 +108,8 @@ def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
         meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
         try:
             unit_lang, doubt = _pick_lang(rec["text"], rec["lang"].lower() if isinstance(rec.get("lang"), str)
-                                   and rec["lang"] else lang, str(path), n)
+                                   and rec["lang"] else lang, str(path), n,
+                                          langid.in_file(found[n], defaults) if n in found else None)
         except InputError as e:
             yield e
             continue
