@@ -272,6 +272,12 @@ def test_short_and_dated_titles(rules, lang, text, span):
     ("fr", "Le Comité demande à l'État partie", []),
     ("fr", "Prie la Commission de lui rendre compte", []),
     ("es", "El Comité examinó la cuestión", []),
+    # Russian: a capitalized adjective before a lower-case head, or a capitalized head, with genitive complements
+    ("ru", "1. Специальный комитет рассматривал вопрос", ["Специальный комитет"]),
+    ("ru", "41. В 2014 году Бюро по вопросам этики провело восьмой", ["Бюро по вопросам этики"]),
+    ("ru", "и в Фонд технического сотрудничества.", ["Фонд технического сотрудничества"]),
+    ("ru", "просит Группу экспертов выполнить свой мандат", ["Группу экспертов"]),
+    ("ru", "Поскольку Комитет является единственным органом", []),
 ])
 def test_names_by_their_shape(rules, lang, text, names):
     """Bodies no list holds are found by the shape of their names (lines of train documents)."""

@@ -293,7 +293,7 @@ class Gazetteer:
                 e = m.end()
                 while (n := nxt.match(text, e)) is not None and not (two and two.match(text, e)):
                     e = n.end()
-                if e == m.end():
+                if e == m.end() and not re.search(r"\s", m.group(0)):  # 'Специальный комитет' is a name
                     continue
                 name = text[m.start():e]
                 hit = self.lookup(name, lang)
