@@ -287,17 +287,17 @@ class Gazetteer:
         for label, key in (("ORG", "title_org_head"), ("TREATY", "title_treaty_head")):
             if not w[key]:
                 continue
-            for m in re.finditer(rf"(?<![\w'’-])(?:{w[key]})(?![\w-])", text):
-                if m.start() in known:
+            pre = f"(?:{w['proclitic']})" if w["proclitic"] else ""  # Arabic و/ب/ل: outside the span
+            for m in re.finditer(rf"(?<![\w'’-]){pre}(?P<head>{w[key]})(?![\w-])", text):
+                s, e = m.span("head")
+                if s in known:
                     continue
-                e = m.end()
                 while (n := nxt.match(text, e)) is not None and not (two and two.match(text, e)):
                     e = n.end()
-                if e == m.end() and not re.search(r"\s", m.group(0)):  # 'Специальный комитет' is a name
+                if e == m.end() and not re.search(r"\s", m.group("head")):  # 'Специальный комитет' is a name
                     continue
-                name = text[m.start():e]
-                hit = self.lookup(name, lang)
-                out.append(Candidate(m.start(), e, label, hit[1] if hit and hit[0] == label else "", source="title"))
+                hit = self.lookup(text[s:e], lang)
+                out.append(Candidate(s, e, label, hit[1] if hit and hit[0] == label else "", source="title"))
         return out
 
     @staticmethod
