@@ -121,7 +121,7 @@ class Gazetteer:
                 self._regex[lang] = None
             elif words(lang) is not None:  # French, Spanish, Russian, Arabic: whole words, inflected forms too
                 alt = "|".join(inflection.pattern(n, lang) for n in names)
-                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?!\w)")
+                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?!\w|-\w)")  # "ONU-SPIDER": a compound, not ONU
             else:
                 alt = "|".join(re.escape(n) for n in names)
                 # English names are whole words; Chinese names may sit inside compounds (联合国人员)
@@ -294,7 +294,7 @@ class Gazetteer:
                     continue
                 while (n := nxt.match(text, e)) is not None and not (two and two.match(text, e)):
                     e = n.end()
-                if e == m.end() and not re.search(r"\s", m.group("head")):  # 'Специальный комитет' is a name
+                if e == m.end() and not re.search(r"\s", m.group("head")):  # 'Специальный комитет': a name
                     continue
                 hit = self.lookup(text[s:e], lang)
                 out.append(Candidate(s, e, label, hit[1] if hit and hit[0] == label else "", source="title"))
