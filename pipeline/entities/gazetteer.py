@@ -281,12 +281,14 @@ class Gazetteer:
         w = words(lang)
         if w is None or not w["title_next"]:
             return []
-        nxt, two = re.compile(w["title_next"]), re.compile(w["title_two"]) if w["title_two"] else None
+        two = re.compile(w["title_two"]) if w["title_two"] else None
         known = {c.start for c in found if c.source in ("gazetteer", "learned")}
         out = []
         for label, key in (("ORG", "title_org_head"), ("TREATY", "title_treaty_head")):
             if not w[key]:
                 continue
+            # an instrument's subject may need more than a body's name ('Конвенция о ...': 'Совету о ...' is no name)
+            nxt = re.compile(w["title_treaty_next"] if label == "TREATY" and w["title_treaty_next"] else w["title_next"])
             pre = f"(?:{w['proclitic']})" if w["proclitic"] else ""  # Arabic و/ب/ل: outside the span
             for m in re.finditer(rf"(?<![\w'’-]){pre}(?P<head>{w[key]})(?![\w-])", text):
                 s, e = m.span("head")
