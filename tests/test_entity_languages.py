@@ -250,6 +250,11 @@ def test_bodies_named_without_their_owner(rules):
     ("es", "en la Lista II del Convenio de 1971, e hizo notar", "Convenio de 1971"),
     ("ru", "в Список II Конвенции 1971 года, отметив", "Конвенции 1971 года"),
     ("ru", "улучшению взаимоотношений между Конвенцией и ЮНЕП при", "Конвенцией"),
+    # a stored pair of instruments with the article running text puts after 'and'
+    ("fr", "Nous saluons la Déclaration et le Programme d'action de Beijing, en particulier",
+     "Déclaration et le Programme d'action de Beijing"),
+    ("es", "Aplaudimos la Declaración y la Plataforma de Acción de Beijing, especialmente",
+     "Declaración y la Plataforma de Acción de Beijing"),
     ("ru", "в статье III Договора обязательство проверять", "Договора"),
 ])
 def test_short_and_dated_titles(rules, lang, text, span):

@@ -1,6 +1,6 @@
 """Names that change form in running text: Russian case endings (Генеральная Ассамблея -> Генеральной
 Ассамблеи), Arabic proclitics (الجمعية العامة -> للجمعية العامة, والجمعية العامة, بمجلس الأمن), apostrophe
-variants (Conseil des droits de l'homme / l’homme).
+variants (Conseil des droits de l'homme / l’homme), an article after "and" (Déclaration et [le] Programme d'action).
 
 The gazetteer stores each name once, in its dictionary form. `pattern` turns a name into a regex that also
 matches its inflected forms, and `key` reduces a matched text (or a stored name) to one lookup key, so that a
@@ -53,6 +53,9 @@ def pattern(name: str, lang: str) -> str:
     if how == "ru-stem":
         return r"\s+".join(_ru_word(w) for w in name.split())
     esc = re.sub(r"\\?['’]", APOSTROPHE, re.escape(name))
+    w = words(lang)
+    if w is not None and w["and_article"]:  # 'Déclaration et [le] Programme d'action de Beijing'
+        esc = re.sub(rf"(?<=\\ )({w['and']})\\ ", rf"\1\\ (?:{w['and_article']})?", esc)
     if how == "ar-clitic":
         # the clitics before the name: و/ف, then ب/ك/ل; ل + ال is written لل
         marked = re.sub(r"([\u0621-\u064a])", rf"\1{AR_MARKS}", re.sub(r"^ال", "", esc))
@@ -64,6 +67,9 @@ def pattern(name: str, lang: str) -> str:
 def key(text: str, lang: str) -> str:
     """The lookup key of a stored name or of a matched text."""
     t = re.sub(r"\s+", " ", text.strip()).replace("’", "'")
+    w = words(lang)
+    if w is not None and w["and_article"]:
+        t = re.sub(rf"(?<= )({w['and']}) (?:{w['and_article']})", r"\1 ", t)
     how = rule(lang)
     if how == "ar-clitic":
         return re.sub(AR_MARKS[:-1], "", t)

@@ -7,8 +7,8 @@ organ between keyword and number), proclitic (Arabic letters before a keyword, o
 (د-10)), organ_after, range_open, not_before_year, not_alone, inflection (inflection.py), short_title and charter
 (gazetteer short titles), dated_title ('Convention de 1971'), parties (Conference of the Parties), parties_event
 (the parties of a Treaty: a review conference), bare_bodies (ORG with no id of its own: 'секретариат', 'الأمانة'),
-instrument_head (components/entities.py), title_* (names by their shape: gazetteer._spaced_titles). A pattern's
-group 'name', where it has one, is the span.
+and_article (an article after 'and' inside a stored name, inflection.py), instrument_head (components/entities.py),
+title_* (names by their shape: gazetteer._spaced_titles). A pattern's group 'name', where it has one, is the span.
 """
 from __future__ import annotations
 
