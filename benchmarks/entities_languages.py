@@ -1,8 +1,10 @@
 """Entity figures of the shipped French, Spanish, Russian and Arabic pipelines on their hand-made gold
-(annotations/entities/new/<lang>.jsonl, one split at a time): per-label P/R/F1 (strict), micro-F1 with its 95%
-bootstrap interval, and id accuracy on the correctly found spans.
+(annotations/entities/new/<lang>.jsonl, one split at a time) or on the blind sets made after the rules
+(`--split fresh5`: annotations/entities/fresh/test_fresh5.<lang>.jsonl): per-label P/R/F1 (strict), micro-F1 with
+its 95% bootstrap interval, and id accuracy on the correctly found spans.
 
-    .venv/bin/python benchmarks/entities_languages.py [--split test] [--lang fr es ru ar] [--errors]
+    .venv/bin/python benchmarks/entities_languages.py [--split test|dev|train|fresh5] [--lang fr es ru ar]
+        [--model-dir models] [--errors]
 """
 import argparse
 import json
@@ -19,6 +21,8 @@ GOLD = ROOT / "annotations" / "entities" / "new"
 
 
 def units_of(lang: str, split: str) -> list[dict]:
+    if split == "fresh5":
+        return run.read_gold(GOLD.parent / "fresh" / f"test_fresh5.{lang}.jsonl")
     path = GOLD / f"{lang}.jsonl"
     ids = {r["id"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
            if r.get("meta", {}).get("split") == split}
@@ -29,6 +33,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="test")
     ap.add_argument("--lang", nargs="+", default=["fr", "es", "ru", "ar"])
+    ap.add_argument("--model-dir", type=Path, default=None, help="a folder of unap-<lang>/ pipelines (default: shipped)")
     ap.add_argument("--errors", action="store_true", help="list every missed and spurious span")
     args = ap.parse_args()
     labels = ["RESOLUTION", "TREATY", "DATE", "ORG"]
@@ -37,7 +42,8 @@ def main() -> None:
     print("|---" * (4 + len(labels)) + "|")
     for lang in args.lang:
         units = units_of(lang, args.split)
-        preds = run.predict(models.load(models.default_model(lang)), units)
+        nlp = models.load(models.resolve(str(args.model_dir) if args.model_dir else None, lang))
+        preds = run.predict(nlp, units)
         s, _ = run.score(units, preds)
         e = s["entities"]
         per = e["per_label"]["strict"]

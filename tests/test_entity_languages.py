@@ -304,6 +304,9 @@ def test_short_and_dated_titles(rules, lang, text, span):
     ("ar", "وقرر فيه تمديد ولاية فريق الرصد المعني بالصومال وإريتريا لمدة 13 شهرا",
      ["فريق الرصد المعني بالصومال وإريتريا"]),
 ])
-def test_names_by_their_shape(rules, lang, text, names):
-    """Bodies no list holds are found by the shape of their names (lines of train documents)."""
-    assert [t for label, _, t in found(rules[lang], text) if label == "ORG"] == names
+def test_names_by_their_shape(lang, text, names):
+    """With `shape_names` on (off by default), bodies no list holds are found by the shape of their names (lines
+    of train documents)."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("unap_entity_rules", config={"shape_names": True})
+    assert [t for label, _, t in found(nlp, text) if label == "ORG"] == names

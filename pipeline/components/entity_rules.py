@@ -73,12 +73,13 @@ def doc_year(doc: Doc):
 
 class EntityRules:
     def __init__(self, nlp: Language, name: str, *, spans_key: str = "entity_rules",
-                 split_tokens: bool = True, acronyms: bool = True) -> None:
+                 split_tokens: bool = True, acronyms: bool = True, shape_names: bool = False) -> None:
         self.name = name
         self.lang = nlp.lang
         self.spans_key = spans_key
         self.split_tokens = split_tokens
         self.acronyms = acronyms
+        self.shape_names = shape_names
         self.hand = Gazetteer.load()  # the hand-written gazetteer, reviewed by people
         self.set_corrections(Corrections())
 
@@ -110,7 +111,7 @@ class EntityRules:
 
     def _in_paragraph(self, text: str, start: int, end: int) -> List[Candidate]:
         part = text[start:end]
-        found = [c for c in find(part, self.lang) + self.gazetteer.find(part, self.lang)
+        found = [c for c in find(part, self.lang) + self.gazetteer.find(part, self.lang, self.shape_names)
                  if not self.corrections.blocked(self.lang, c.label, part[c.start:c.end])]
         if self._learned:
             found = [replace(c, source="learned") if (self.lang, part[c.start:c.end]) in self._learned
@@ -155,7 +156,9 @@ class EntityRules:
 
 
 @Language.factory("unap_entity_rules", default_config={"spans_key": "entity_rules", "split_tokens": True,
-                                                      "acronyms": True},
+                                                      "acronyms": True, "shape_names": False},
                   assigns=["doc.spans"], retokenizes=True)
-def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool, acronyms: bool) -> EntityRules:
-    return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens, acronyms=acronyms)
+def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool, acronyms: bool,
+                      shape_names: bool) -> EntityRules:
+    return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens, acronyms=acronyms,
+                       shape_names=shape_names)
