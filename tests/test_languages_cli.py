@@ -13,6 +13,7 @@ from pipeline.languages import UN_LANGUAGES
 from .conftest import FIXTURES
 from .htmlparse import parse
 
+ROOT = Path(__file__).resolve().parent.parent
 UNPC = FIXTURES / "unpc"  # 25 aligned UN Parallel Corpus dev-set lines per language
 
 
@@ -70,6 +71,17 @@ def test_a_missing_pipeline_is_one_line_per_language(tmp_path, capsys):
     assert main(["annotate", str(src), "-o", str(out), "--lang", "ar", "--model", str(only_en)]) == 2
     assert capsys.readouterr().err.strip() == (f"unap: {only_en / 'unap-ar'}: no spaCy pipeline there (pass --model, "
                                                f"or train one: `unap train --lang ar`)")
+
+
+def test_one_resolution_in_several_languages_keeps_unit_ids_unique(tmp_path, capsys):
+    files = [ROOT / "examples" / "languages" / f"S_RES_2209_2015.{lang}.txt" for lang in ("en", "fr", "ar")]
+    out = tmp_path / "three.jsonl"
+    assert main(["annotate", *map(str, files), "-o", str(out), "-q"]) == 0
+    assert "already used" not in capsys.readouterr().err
+    recs = read_jsonl(out)
+    docs = {r["lang"]: r["meta"]["document"] for r in recs}
+    assert docs == {"en": "S/RES/2209(2015)", "fr": "S/RES/2209(2015)@fr", "ar": "S/RES/2209(2015)@ar"}
+    assert len({r["id"] for r in recs}) == len(recs)
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

@@ -162,7 +162,7 @@ def _markers(p, doc: Document, offset: int) -> list[dict[str, Any]]:
 def read_units(paths: list[str], *, unit: str = "paragraph", lang: str = "auto"
                ) -> Iterator[Unit | InputError | Warning_]:
     """Yield units in input order; InputError for a bad file or line; Warning_ for a doubtful document."""
-    doc_ids: dict[str, str] = {}
+    doc_ids: dict[str, tuple[str, str]] = {}  # document id -> (file, language) of the document that has it
     for item in iter_files(paths):
         if isinstance(item, InputError):
             yield item
@@ -190,11 +190,13 @@ def read_units(paths: list[str], *, unit: str = "paragraph", lang: str = "auto"
                                  doc_id=None)
             if doc.id == str(item):
                 doc.id = stem if len(pieces) == 1 else f"{stem}@{k}"
+            if doc.id in doc_ids and doc_ids[doc.id][1] != doc.lang:  # the same resolution in another language
+                doc.id = f"{doc.id}@{doc.lang}"
             if doc.id in doc_ids:  # two files claim one symbol: keep ids unique so units never collide
-                doc.warnings.append(f"document id {doc.id} already used by {doc_ids[doc.id]}; "
+                doc.warnings.append(f"document id {doc.id} already used by {doc_ids[doc.id][0]}; "
                                     f"using {doc.id}@{stem}")
                 doc.id = f"{doc.id}@{stem}"
-            doc_ids[doc.id] = str(item)
+            doc_ids[doc.id] = (str(item), doc.lang)
             where = str(item) if len(pieces) == 1 else f"{item} ({doc.id})"
             for w in doc.warnings:
                 yield Warning_(where, w)
