@@ -71,6 +71,8 @@ def test_english(en, text, expected):
     ("10. 邀请会员国和联合国系统采取具体措施；", [("会员国", "states"), ("联合国系统", "un_system")]),
     ("1. 表示注意到秘书长的报告；", []),
     ("8. 决定2016-2017两年期拟议方案预算应编列经费；", []),
+    # a companion is no addressee: 与 X ……合作 (S/RES/2209 (2015) op6), but 和 may join two addressees
+    ("6. 促请阿拉伯叙利亚共和国各方与禁化武组织实况调查团全面合作；", [("阿拉伯叙利亚共和国各方", "parties")]),
 ])
 def test_chinese(zh, text, expected):
     assert annotate(zh, text) == expected

@@ -127,7 +127,7 @@ def _actors(text: str, pos: int, ctx) -> tuple[list[Addressee], int]:
                 break
             start, nxt = rel
         n_end, n_typ, n_pieces = nxt
-        if conj in COMITATIVE and (text.startswith(TOGETHER, n_end) or _together(text, n_end)):
+        if conj in COMITATIVE and (text.startswith(TOGETHER, n_end) or _together(text, n_end, conj)):
             break  # "秘书长与联合国……各组织一道": a companion, not an addressee
         last = out[-1]
         piece = _piece(text, start, ctx)
@@ -149,10 +149,12 @@ def _shares_name(text: str, conj: str, start: int, end: int) -> bool:
     return conj in ("和", "及") or (conj == "、" and all(len(w) <= 2 for w in re.split("和|及", text[start:end])))
 
 
-def _together(text: str, pos: int) -> bool:
-    """一道/一起 closes a 与/同/和 frame later in the same clause: "与联合国安保管理系统各组织一道"."""
+def _together(text: str, pos: int, conj: str) -> bool:
+    """一道/一起 closes a 与/同/和 frame later in the same clause: "与联合国安保管理系统各组织一道"; after 与/同 (never
+    和, which also joins two addressees) so does 合作/协作: "与禁化武组织实况调查团全面合作"."""
     stop = min([i for i in (text.find(c, pos) for c in "，；。") if i >= 0] or [len(text)])
-    return any(0 <= text.find(w, pos, min(stop, pos + 20)) for w in ("一道", "一起"))
+    closers = ("一道", "一起") + (("合作", "协作") if conj in ("与", "同") else ())
+    return any(0 <= text.find(w, pos, min(stop, pos + 20)) for w in closers)
 
 
 def _relative(text: str, pos: int, ctx) -> tuple[int, tuple[int, str, int]] | None:
