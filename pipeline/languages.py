@@ -30,6 +30,12 @@ PROFILES = {p.code: p for p in (
 UN_LANGUAGES = tuple(PROFILES)
 
 
+def is_rtl(lang: object) -> bool:
+    """Whether text of this language is written right to left; False for an unknown or missing language (a unit
+    without `lang`), so displays can ask about any unit."""
+    return lang in PROFILES and PROFILES[lang].rtl
+
+
 def profile(lang: str) -> Profile:
     try:
         return PROFILES[lang]

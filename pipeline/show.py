@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from spacy.displacy.templates import TPL_ENT, TPL_ENTS, TPL_FIGURE, TPL_PAGE
 
 from .io.jsonl import records
-from .languages import PROFILES
+from .languages import PROFILES, is_rtl
 from .scheme import COLORS, ENTITY_LABELS, STRENGTH_CLASSES
 
 NO_CLASS = "#dddddd"  # an opening verb without a strength class (preambular openers)
@@ -83,16 +83,12 @@ def _addressee_tag(a: dict) -> str:
             f' margin-left: 0.15em">→{html.escape(str(a.get("type") or "addressee"))}</sub>')
 
 
-def _rtl(lang: Any) -> bool:
-    return lang in PROFILES and PROFILES[lang].rtl
-
-
 def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict], lang: Any = None) -> str:
     """text[lo:hi] with entity marks (displaCy's template) and addressee spans underlined and typed; marks and
     addressees may overlap, because the text is cut at every boundary and each piece wrapped on its own. An
     addressee's type follows its last character (after the entity mark, if that ends there too). The block says
     its language and, for a right-to-left one, dir="rtl"."""
-    rtl = _rtl(lang)
+    rtl = is_rtl(lang)
     ents = [e for e in ents if e["start"] < hi and e["end"] > lo]
     addressees = [a for a in addressees if a["start"] < hi and a["end"] > lo]
     cuts = sorted({lo, hi} | {max(lo, min(hi, x)) for s in ents + addressees for x in (s["start"], s["end"])})

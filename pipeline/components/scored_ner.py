@@ -11,7 +11,6 @@ trained weights are the plain NER's; only decoding differs.
 from typing import Optional
 
 from spacy.language import Language
-from spacy.ml.models.parser import build_tb_parser_model  # noqa: F401  (the default model's architecture)
 from spacy.pipeline.ner import EntityRecognizer, DEFAULT_NER_MODEL
 from spacy.tokens import Span, SpanGroup
 from thinc.api import Model

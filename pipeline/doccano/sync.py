@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..io.jsonl import records
-from ..languages import PROFILES
+from ..languages import is_rtl
 from ..scheme import COLORS, ENTITY_LABELS, SHORTCUTS, STRENGTH_CLASSES
 from .connection import DoccanoError, connect, retry
 
@@ -152,7 +152,7 @@ RTL_NOTE = ("Right-to-left text: turn on the RTL switch in the account menu (top
 
 def direction(lang: Any) -> str:
     """'rtl' for a right-to-left language (Arabic), else 'ltr' (also for a unit without a known language)."""
-    return "rtl" if lang in PROFILES and PROFILES[lang].rtl else "ltr"
+    return "rtl" if is_rtl(lang) else "ltr"
 
 
 def check_direction(units: list[dict], existing: Iterable[Any], project: str, path: Path) -> str:

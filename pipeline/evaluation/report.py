@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..languages import PROFILES
+from ..languages import PROFILES, is_rtl
 from ..scheme import COLORS, ENTITY_LABELS
 
 
@@ -238,7 +238,7 @@ def _direction(lang: Any) -> str:
     """The attributes of a unit's text: its language and, for a right-to-left one (Arabic), dir='rtl'."""
     if lang not in PROFILES:
         return ""
-    return f" lang='{lang}'" + (" dir='rtl'" if PROFILES[lang].rtl else "")
+    return f" lang='{lang}'" + (" dir='rtl'" if is_rtl(lang) else "")
 
 
 def _inline(text: str) -> str:

@@ -21,7 +21,7 @@ import functools
 import re
 from collections import Counter
 
-from ..languages import UN_LANGUAGES
+from ..languages import PROFILES, UN_LANGUAGES
 
 SUPPORTED = UN_LANGUAGES
 MIN_LETTERS = 20
@@ -58,8 +58,9 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in names)).build()
 
 
-# each supported language's script, named by the script's default language (as _script_default gives it)
-SCRIPT_DEFAULT = {"zh": "zh", "en": "en", "fr": "en", "es": "en", "ru": "ru", "ar": "ar"}
+# each script's default language (what _script_default returns), and each supported language's script by it
+SCRIPTS = {"han": "zh", "latin": "en", "cyrillic": "ru", "arabic": "ar"}
+SCRIPT_DEFAULT = {code: SCRIPTS[p.script] for code, p in PROFILES.items()}
 
 
 def _script_default(text: str) -> str | None:
