@@ -1,7 +1,8 @@
-"""Write the hand-checked fr/es/ru/ar names (names.tsv) into pipeline/lexicons/gazetteer.tsv, and check them.
+"""Write the hand-checked fr/es/ru/ar names (names.<lang>.tsv) into pipeline/lexicons/gazetteer.tsv, and check them.
 
-Every row of names.tsv must carry an id the gazetteer already has (one entity, one id, any language); the
-English and Chinese rows are kept as they are, the rows of the other languages are replaced by names.tsv.
+Every row of the names files must carry an id the gazetteer already has (one entity, one id, any language); the
+English and Chinese rows are kept as they are, the rows of the other languages are replaced by names.fr.tsv, names.es.tsv, names.ru.tsv and
+names.ar.tsv (one file per language, so that each can be reviewed and extended on its own).
 With --check CORPUS, for every id the English gazetteer finds in the aligned UNPC lines, print how often the
 rules find the same id in the aligned line of each language (names to add or fix show up as misses).
 
@@ -20,18 +21,20 @@ sys.path.insert(0, str(ROOT))
 from pipeline.entities.gazetteer import Gazetteer
 
 LANGS = ("fr", "es", "ru", "ar")
-NAMES = Path(__file__).with_name("names.tsv")
+NAMES = [Path(__file__).with_name(f"names.{lang}.tsv") for lang in LANGS]
 GAZETTEER = ROOT / "pipeline" / "lexicons" / "gazetteer.tsv"
 
 
 def build() -> Gazetteer:
     old = Gazetteer.load(GAZETTEER)
     known = {(r["label"], r["id"]) for r in old.rows if r["lang"] not in LANGS}
-    with open(NAMES, encoding="utf-8") as f:
-        new = [r for r in csv.DictReader(f, delimiter="\t")]
+    new = []
+    for path in NAMES:
+        with open(path, encoding="utf-8") as f:
+            new += [r for r in csv.DictReader(f, delimiter="\t")]
     bad = [r for r in new if r["lang"] not in LANGS or not r["name"].strip() or r["label"] not in ("ORG", "TREATY")]
     if bad:
-        sys.exit("names.tsv: rows with no name, a label other than ORG/TREATY or a lang not fr/es/ru/ar:\n"
+        sys.exit("names.<lang>.tsv: rows with no name, a label other than ORG/TREATY or a lang not fr/es/ru/ar:\n"
                  + "\n".join("\t".join(r.values()) for r in bad[:20]))
     # an id no English row has is the English name itself (GUIDELINES: a name no list knows is its own id)
     own = sorted({r["id"] for r in new if (r["label"], r["id"]) not in known})
@@ -44,7 +47,7 @@ def build() -> Gazetteer:
             rows.append(r)
     gaz = Gazetteer(rows)
     gaz.write(GAZETTEER)
-    print(f"{GAZETTEER.relative_to(ROOT)}: {len(rows)} rows, {sum(r['lang'] in LANGS for r in rows)} from names.tsv")
+    print(f"{GAZETTEER.relative_to(ROOT)}: {len(rows)} rows, {sum(r['lang'] in LANGS for r in rows)} from the names files")
     return gaz
 
 

@@ -2,7 +2,7 @@
 
 For every gazetteer id the English gazetteer finds in the English lines, count the word n-grams of the aligned
 lines of LANG and print those most associated with the id (Dice coefficient over lines). A person checks each
-candidate against the body's official name before it becomes a row of names.tsv (see README.md).
+candidate against the body's official name before it becomes a row of names.<lang>.tsv (see README.md).
 
     .venv/bin/python annotations/gazetteer/mine.py ../shared/corpus/unpc-devset fr [--min 2] > /tmp/fr.txt
 """
