@@ -1,14 +1,22 @@
 """Header metadata of a resolution: symbol, session, agenda item, adoption date, meeting, title, draft symbol.
 
-Patterns for Chinese and English live here together; French, Spanish, Russian and Arabic build theirs from their
-data (`language_data`: the Security Council resolution line and the meeting line) plus the patterns that read the
-same in every language (the "69/170. Title" line, the draft symbol).
+Patterns for Chinese and English live here together; French, Spanish, Russian and Arabic read theirs from data
+(`language_data`: session and agenda words, number words, the adoption line's words, the Security Council resolution
+line and the meeting line; month and organ names from the entity words) plus the patterns that read the same in
+every language (the "69/170. Title" line, the draft symbol). Their values come out as the English header's do: the
+session as a number ("Soixante-neuvième session", "الدورة التاسعة والستون" -> 69), the agenda item in the English
+form ("Point 113 b) de l'ordre du jour", "البند 113 (ب) من جدول الأعمال" -> "113 (b)"), the organ by its English
+name, dates in ISO ("le 10 décembre 2024", "10 كانون الأول/ديسمبر 2024" -> "2024-12-10"). A Security Council
+adoption line ("Adoptée par le Conseil de sécurité à sa 7401e séance, le 6 mars 2015") also gives the meeting.
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from ..entities.words import DIGITS
+from ..entities.words import words as entity_words
+from ..languages import profile
 from . import language_data
 
 MONTHS = {m: i for i, m in enumerate(
@@ -94,12 +102,156 @@ PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 for _lang in language_data.DATA_LANGS:
     PATTERNS[_lang] = [
         ("draft", dict(PATTERNS["en"])["draft"]),
-        ("title_number", re.compile(r"^(\d{1,3})/(\d{1,4})\.\s*(.+)$")),
+        # "79/138. Titre", Arabic "79/138 - العنوان"
+        ("title_number", re.compile(r"^(\d{1,3})/(\d{1,4})(?:\.|\s+[-–])\s*(.+)$")),
         ("sc_resolution", language_data.sc_resolution(_lang)),
         ("meeting", language_data.meeting(_lang)),
     ]
 ORGANS_ZH = {"大会": "General Assembly", "安全理事会": "Security Council",
              "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
+ORGAN_CODES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
+               "HRC": "Human Rights Council"}  # the organ codes of entities.<lang>.json
+
+# --- French, Spanish, Russian, Arabic: header words from data ----------------------------------------------------
+_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")  # Arabic vowel marks and tatweel, written or not at will
+_FOLD = str.maketrans("أإآё", "اااе")
+
+
+def fold(text: str) -> str:
+    """Lower case without the spelling variants the data does not list: Arabic vowel marks, tatweel and hamza on
+    alif (أ إ آ -> ا), Russian ё -> е."""
+    return _MARKS.sub("", text.lower()).translate(_FOLD)
+
+
+def _parts(word: str, numbers: dict[str, int], glued: tuple[str, ...]) -> list[int] | None:
+    """A word as number words written together ("decimoquinto", "quatre-vingt-dix", Arabic "والستون" with its
+    glued "and"), longest first; None when it is something else."""
+    if not word:
+        return []
+    for p in glued:
+        if word.startswith(p) and len(word) > len(p) and (rest := _parts(word[len(p):], numbers, ())) is not None:
+            return rest
+    for phrase in sorted((n for n in numbers if word.startswith(n)), key=len, reverse=True):
+        rest = _parts(word[len(phrase):].lstrip("-‑"), numbers, ())
+        if rest is not None:
+            return [numbers[phrase]] + rest
+    return None
+
+
+def number_value(lang: str, text: str) -> int | None:
+    """'Soixante-neuvième' -> 69, 'Septuagésimo noveno' -> 79, 'التاسعة والسبعون' -> 79, '59º' -> 59: digits, or
+    the sum of the language's number words (rows `number`); None when a word is not one."""
+    text = text.translate(DIGITS).strip()
+    if m := re.match(r"\d+", text):
+        return int(m.group(0))
+    numbers = {fold(p): int(v) for p, v in language_data.rows(lang, "number")}
+    joins = {fold(p) for p in language_data.phrases(lang, "conjunction")}
+    glued = tuple(fold(p) for p, v in language_data.rows(lang, "conjunction") if v == "prefix")
+    values: list[int] = []
+    for word in fold(text).split():
+        if word in joins or not word:
+            continue
+        got = _parts(word, numbers, glued)
+        if got is None:
+            return None
+        values += got
+    return sum(values) or None
+
+
+def _heads(lang: str, line: str, pos: int) -> bool:
+    """Does a header phrase at `pos` head its line as a header line's does: at the start of the line, or (cased
+    languages) with a capital ("Quatre-vingtième session Point 62 de l'ordre du jour"), as English asks for
+    "Eightieth session"? A session or an agenda item in running text ("à sa soixante-neuvième session") is none."""
+    return not line[:pos].strip() or (profile(lang).cased and line[pos:pos + 1].isupper())
+
+
+def session_number(lang: str, line: str) -> int | None:
+    """The session of a header line: the number words next to the session word ("Семьдесят девятая сессия",
+    "الدورة التاسعة والسبعون"), past the words of a session's kind ("специальная", "الطارئة")."""
+    kinds = {fold(k) for k in language_data.phrases(lang, "session_kind")}
+    for phrase, where in language_data.rows(lang, "session"):
+        for m in re.finditer(rf"(?<!\w)(?:{language_data.alternation([phrase])})(?!\w)", line, re.I):
+            if where == "after" and not _heads(lang, line, m.start()):
+                continue
+            near = list(re.finditer(r"\S+", line[:m.start()]))[::-1] if where == "before" else \
+                list(re.finditer(r"\S+", line[m.end():]))
+            taken: list[str] = []
+            first = m.start()
+            for w in near:
+                word = w.group(0).strip(",.;:،")
+                if fold(word) in kinds and not taken:
+                    continue
+                if number_value(lang, word) is None:
+                    break
+                taken.append(word)
+                first = w.start()
+            if taken and (where == "after" or _heads(lang, line, first)):
+                return number_value(lang, " ".join(taken))
+    return None
+
+
+def agenda_items(lang: str, line: str) -> str | None:
+    """'Points 13 a) et 115 de l'ordre du jour', 'البندان 132 و 17 (ج) من جدول الأعمال' -> '13 (a) and 115',
+    '132 and 17 (c)': the English form (ASCII digits, a sub-item's letter as English writes it, 'and')."""
+    item = r"\d+(?:\s*\(?[^\W\d_]{1,2}\))?"
+    joins = language_data.alternation(language_data.phrases(lang, "conjunction") + (",",))
+    pat = re.compile(rf"(?<!\w)(?:{language_data.alternation(language_data.phrases(lang, 'agenda'))})\s+"
+                     rf"({item}(?:\s*(?:{joins})\s*{item})*)\s+"
+                     rf"(?:{language_data.alternation(language_data.phrases(lang, 'agenda_of'))})(?!\w)", re.I)
+    m = next((m for m in pat.finditer(line) if _heads(lang, line, m.start())), None)
+    if not m:
+        return None
+    letters = {fold(p): v for p, v in language_data.rows(lang, "letter")}
+    items = []
+    for n, letter in re.findall(r"(\d+)(?:\s*\(?([^\W\d_]{1,2})\))?", m.group(1)):
+        sub = letters.get(fold(letter), fold(letter)) if letter else ""
+        items.append(f"{int(n)}" + (f" ({sub})" if sub else ""))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def find_date(lang: str, text: str) -> tuple[str, re.Match[str]] | None:
+    """The first full date of a text in ISO ('le 6 mars 2015', '22 января 2015 года', '10 de diciembre de 2024')."""
+    w = entity_words(lang)
+    m = re.search(w.full_date, text) if w else None
+    if not m:
+        return None
+    day = re.match(r"\d+", m.group(0).translate(DIGITS)).group(0)
+    month = w.month_number(re.search(w.month, m.group(0)).group(0))
+    year = re.search(r"\d{4}", m.group(0).translate(DIGITS)).group(0)
+    return f"{int(year):04d}-{month:02d}-{int(day):02d}", m
+
+
+def data_fields(lang: str, line: str) -> dict[str, Any]:
+    """What one header line of a language read from data says: session, agenda item, organ, adoption date, meeting."""
+    out = adoption(lang, line)
+    if (n := session_number(lang, line)) is not None:
+        out["session"] = n
+    if items := agenda_items(lang, line):
+        out["agenda_item"] = items
+    return out
+
+
+def adoption(lang: str, line: str) -> dict[str, Any]:
+    """The adoption line: the organ ('adoptée par l'Assemblée générale', 'принятая Советом Безопасности'), its
+    date and, for the Security Council, the meeting written before the date ('à sa 7401e séance')."""
+    w = entity_words(lang)
+    said = language_data.phrases(lang, "adopted")
+    if not w or not said:
+        return {}
+    organs = "|".join(f"(?P<{code}>{pattern})" for pattern, code in w.organs())
+    # at the head of its line, after one word at most ("Résolution adoptée par", "Резолюция, принятая", "الذي اتخذه")
+    m = re.match(rf"\W*(?:\w+\W+)?(?:{language_data.alternation(said)})\s+(?:\w{{1,3}}\s+|\w['’])?(?:{organs})",
+                 line, re.I)
+    if not m:
+        return {}
+    out: dict[str, Any] = {"organ": ORGAN_CODES[next(k for k, v in m.groupdict().items() if v)]}
+    rest = line[m.end():]
+    dated = find_date(lang, rest)
+    if dated:
+        out["adoption_date"] = dated[0]
+    if out["organ"] == "Security Council" and (n := re.search(r"\d+", rest[:dated[1].start() if dated else None])):
+        out["meeting"] = int(n.group(0).translate(DIGITS))
+    return out
 
 
 def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source_name: str) -> dict[str, Any]:
@@ -110,6 +262,9 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
     for name in ("session", "agenda_item", "adopted", "sc_of_date"):  # forms a language may not have (yet)
         pats.setdefault(name, none)
     for line in lines:
+        if lang in language_data.DATA_LANGS:
+            for key, value in data_fields(lang, line).items():
+                h.setdefault(key, value)
         if "session" not in h and (m := pats["session"].search(line)):
             n = en_ordinal(m.group(1)) if lang == "en" else zh_number(m.group(1))
             if n:
@@ -127,11 +282,11 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
             h["draft_symbol"] = m.group(2)
             h["committee"] = m.group(1).strip().strip(",")
         if "title" not in h and (m := pats["title_number"].match(line)):
-            h["number"] = f"{m.group(1)}/{m.group(2)}"
+            h["number"] = f"{m.group(1)}/{m.group(2)}".translate(DIGITS)
             h["title"] = m.group(3).strip()
             h.setdefault("organ", "General Assembly")
         if "number" not in h and (m := pats["sc_resolution"].match(line)):
-            h["number"] = f"{int(m.group(1))} ({m.group(2)})"
+            h["number"] = f"{int(m.group(1))} ({m.group(2)})".translate(DIGITS)
             h["organ"] = "Security Council"
             if lang == "en" and m.group(3):
                 h["adoption_date"] = iso_en(m.group(3), m.group(4), m.group(5))
@@ -173,3 +328,5 @@ def read_signature(lines: list[str], lang: str, h: dict[str, Any]) -> None:
             if m:
                 h["adoption_date"] = iso_en(*m.groups()) if lang == "en" else \
                     f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        elif "adoption_date" not in h and lang in language_data.DATA_LANGS and (dated := find_date(lang, line)):
+            h["adoption_date"] = dated[0]

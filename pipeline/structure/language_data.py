@@ -7,7 +7,12 @@ Arabic give theirs as rows of their modifiers file, so a language is added by da
 - `resolution`: the word before a Security Council resolution number ("résolution 2209 (2015)");
 - `paragraph_case`: "capital" when paragraphs open with a capital (French, Spanish), "lower" when even a
   paragraph's first word is lower case (Russian: "подтверждая ...", "3. призывает ..."), "none" (Arabic);
-- `connective` and `intensifier`: what may stand before an opening verb (shared with the opener lexicon).
+- `connective` and `intensifier`: what may stand before an opening verb (shared with the opener lexicon);
+- header words (`header.py`): `session` (the session word, value "before"/"after": where its ordinal stands),
+  `session_kind` (words between them: "чрезвычайная", "الطارئة"), `number` (number words and their values, summed:
+  "soixante" + "neuvième"), `agenda` and `agenda_of` (the words around an agenda item: "Point" ... "de l'ordre du
+  jour"), `letter` (a sub-item letter as English writes it: Arabic "ب" -> "b"), `adopted` (the word before the
+  adopting organ: "adoptée par", "принятая"). Month and organ names are the entity rules' (entities.<lang>.json).
 """
 from __future__ import annotations
 
@@ -21,14 +26,21 @@ DATA_LANGS = ("fr", "es", "ru", "ar")  # the languages whose structure words are
 
 
 @lru_cache(maxsize=None)
-def phrases(lang: str, role: str) -> tuple[str, ...]:
-    """Phrases of a role in `modifiers.<lang>.tsv`, longest first (empty when the file has none)."""
+def rows(lang: str, role: str) -> tuple[tuple[str, str], ...]:
+    """(phrase, value) rows of a role in `modifiers.<lang>.tsv`, longest phrase first (empty when the file has
+    none)."""
     path = LEXICON_DIR / f"modifiers.{lang}.tsv"
     if not path.exists():
         return ()
     with open(path, encoding="utf-8") as f:
-        found = {r["phrase"].strip() for r in csv.DictReader(f, delimiter="\t") if r["role"] == role}
-    return tuple(sorted(found, key=len, reverse=True))
+        found = {r["phrase"].strip(): (r["value"] or "").strip() for r in csv.DictReader(f, delimiter="\t")
+                 if r["role"] == role}
+    return tuple(sorted(found.items(), key=lambda pv: len(pv[0]), reverse=True))
+
+
+def phrases(lang: str, role: str) -> tuple[str, ...]:
+    """Phrases of a role in `modifiers.<lang>.tsv`, longest first (empty when the file has none)."""
+    return tuple(p for p, _ in rows(lang, role))
 
 
 def alternation(items) -> str:

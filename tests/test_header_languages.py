@@ -1,0 +1,143 @@
+"""Header metadata in French, Spanish, Russian and Arabic: the same meta as the English header of the same document.
+
+Two kinds of fixture: aligned header lines of the UNPC v1.0 dev set (the same line of one document in five languages,
+copied here), and the header and closing lines of two resolutions written in each language's official form with the
+values of the published documents (A/RES/79/138: its Chinese original is tests/fixtures/A_RES_79_138.zh.txt;
+S/RES/2209 (2015): examples/languages/)."""
+import pytest
+
+from pipeline.structure.header import number_value, read_header
+from pipeline.structure.parse import parse_document
+
+LANGS = ("fr", "es", "ru", "ar")
+
+# (en, fr, es, ru, ar): UNPC v1.0 dev set lines 1, 136, 467, 147, 390, 511, 1541, 2677
+ALIGNED = [
+    ("Sixty-ninth session", "Soixante-neuvième session", "Sexagésimo noveno período de sesiones",
+     "Шестьдесят девятая сессия", "الدورة التاسعة والستون"),
+    ("Fifty-ninth session", "Cinquante-neuvième session", "59º período de sesiones", "Пятьдесят девятая сессия",
+     "الدورة التاسعة والخمسون"),
+    ("Tenth emergency special session", "Dixième session extraordinaire d'urgence",
+     "Décimo período extraordinario de sesiones de emergencia", "Десятая чрезвычайная специальная сессия",
+     "الدورة الاستثنائية الطارئة العاشرة"),
+    ("Agenda item 113 (b)", "Point 113 b) de l'ordre du jour", "Tema 113 b) del programa", "Пункт 113(b) повестки дня",
+     "البند 113 (ب) من جدول الأعمال"),
+    ("Agenda items 132 and 17 (c)", "Points 132 et 17 c) de l'ordre du jour", "Temas 132 y 17 c) del programa",
+     "Пункты 132 и 17(c) повестки дня", "البندان 132 و 17 (ج) من جدول الأعمال"),
+    # the Russian sub-item letter is a Cyrillic 'а'
+    ("Agenda items 13 (a) and 115", "Points 13 a) et 115 de l'ordre du jour", "Temas 13 a) y 115 del programa",
+     "Пункты 13(а) и 115 повестки дня", "البندان 13 (أ) و 115 من جدول الأعمال"),
+    ("Agenda item 7 (b)", "Point 7 b) de l'ordre du jour", "Tema 7 b) del programa", "Пункт 7(b) повестки дня",
+     "البند 7 (ب) من جدول الأعمال"),
+    ("Agenda items 33 and 38", "Points 33 et 38 de l'ordre du jour", "Temas 33 y 38 del programa",
+     "Пункты 33 и 38 повестки дня", "البندان 33 و 38 من جدول الأعمال"),
+]
+
+
+@pytest.mark.parametrize("lines", ALIGNED, ids=[row[0] for row in ALIGNED])
+def test_aligned_header_lines_read_as_the_english_line(lines):
+    english = read_header([lines[0]], "en", {}, "")
+    assert english  # the English reader knows the line
+    for lang, line in zip(LANGS, lines[1:]):
+        assert read_header([line], lang, {}, "") == english, (lang, line)
+
+
+GA_79_138 = {
+    "en": ["Seventy-ninth session", "Agenda item 72 (a)",
+           "Resolution adopted by the General Assembly on 9 December 2024",
+           "[without reference to a Main Committee (A/79/L.32)]",
+           "79/138. Safety and security of humanitarian personnel and protection of United Nations personnel",
+           "The General Assembly,",
+           "1. Requests the Secretary-General to submit to the General Assembly at its eightieth session a report;",
+           "50th plenary meeting", "9 December 2024"],
+    "fr": ["Soixante-dix-neuvième session", "Point 72 a) de l'ordre du jour",
+           "Résolution adoptée par l'Assemblée générale le 9 décembre 2024",
+           "[sans renvoi à une grande commission (A/79/L.32)]",
+           "79/138. Sûreté et sécurité du personnel humanitaire et protection du personnel des Nations Unies",
+           "L'Assemblée générale,",
+           "1. Prie le Secrétaire général de lui présenter à sa quatre-vingtième session un rapport ;",
+           "50e séance plénière", "9 décembre 2024"],
+    "es": ["Septuagésimo noveno período de sesiones", "Tema 72 a) del programa",
+           "Resolución aprobada por la Asamblea General el 9 de diciembre de 2024",
+           "[sin remisión previa a una Comisión Principal (A/79/L.32)]",
+           "79/138. Seguridad del personal de asistencia humanitaria y protección del personal de las Naciones Unidas",
+           "La Asamblea General,",
+           "1. Solicita al Secretario General que le presente en su octogésimo período de sesiones un informe;",
+           "50ª sesión plenaria", "9 de diciembre de 2024"],
+    "ru": ["Семьдесят девятая сессия", "Пункт 72(a) повестки дня",
+           "Резолюция, принятая Генеральной Ассамблеей 9 декабря 2024 года",
+           "[без передачи в главный комитет (A/79/L.32)]",
+           "79/138. Охрана и безопасность гуманитарного персонала и защита персонала Организации Объединенных Наций",
+           "Генеральная Ассамблея,",
+           "1. просит Генерального секретаря представить Генеральной Ассамблее на ее восьмидесятой сессии доклад;",
+           "50-е пленарное заседание", "9 декабря 2024 года"],
+    "ar": ["الدورة التاسعة والسبعون", "البند 72 (أ) من جدول الأعمال",
+           "قرار اتخذته الجمعية العامة في 9 كانون الأول/ديسمبر 2024",
+           "[دون إحالة إلى لجنة رئيسية (A/79/L.32)]",
+           "79/138 - سلامة وأمن موظفي المساعدة الإنسانية وحماية موظفي الأمم المتحدة",
+           "إن الجمعية العامة،",
+           "1 - تطلب إلى الأمين العام أن يقدم إليها في دورتها الثمانين تقريرا؛",
+           "الجلسة العامة 50", "9 كانون الأول/ديسمبر 2024"],
+}
+SC_2209 = {
+    "en": ["Resolution 2209 (2015)", "Adopted by the Security Council at its 7401st meeting, on 6 March 2015"],
+    "fr": ["Résolution 2209 (2015)", "Adoptée par le Conseil de sécurité à sa 7401e séance, le 6 mars 2015"],
+    "es": ["Resolución 2209 (2015)",
+           "Aprobada por el Consejo de Seguridad en su 7401ª sesión, celebrada el 6 de marzo de 2015"],
+    "ru": ["Резолюция 2209 (2015),", "принятая Советом Безопасности на его 7401-м заседании 6 марта 2015 года"],
+    "ar": ["القرار 2209 (2015)", "الذي اتخذه مجلس الأمن في جلسته 7401 المعقودة في 6 آذار/مارس 2015"],
+}
+FORMULA = {"en": "The Security Council,", "fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,",
+           "ru": "Совет Безопасности,", "ar": "إن مجلس الأمن،"}
+BODY = {"en": "1. Decides to remain seized of the matter.", "fr": "1. Décide de rester saisi de la question.",
+        "es": "1. Decide seguir ocupándose de la cuestión.", "ru": "1. постановляет продолжать заниматься этим вопросом.",
+        "ar": "1 - يقرر أن يبقي المسألة قيد نظره."}
+SAME_IN_EVERY_LANGUAGE = ("symbol", "number", "organ", "session", "agenda_item", "adoption_date", "draft_symbol",
+                          "meeting")
+
+
+def meta(lines: list[str], lang: str) -> dict:
+    header = parse_document("\n\n".join(lines) + "\n", lang=lang).header
+    return {k: v for k, v in header.items() if k in SAME_IN_EVERY_LANGUAGE}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_general_assembly_header_gives_the_english_meta(lang):
+    english = meta(GA_79_138["en"], "en")
+    assert english == {"symbol": "A/RES/79/138", "number": "79/138", "organ": "General Assembly", "session": 79,
+                       "agenda_item": "72 (a)", "adoption_date": "2024-12-09", "draft_symbol": "A/79/L.32",
+                       "meeting": 50}
+    assert meta(GA_79_138[lang], lang) == english
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_security_council_header_gives_the_english_meta_and_its_meeting(lang):
+    english = meta(SC_2209["en"] + [FORMULA["en"], BODY["en"]], "en")
+    assert english == {"symbol": "S/RES/2209(2015)", "number": "2209 (2015)", "organ": "Security Council"}
+    # the adoption line's meeting and date, which the English reader leaves out of this form of header
+    assert meta(SC_2209[lang] + [FORMULA[lang], BODY[lang]], lang) == {
+        **english, "adoption_date": "2015-03-06", "meeting": 7401}
+
+
+@pytest.mark.parametrize("lang,words,value", [
+    ("fr", "Quatre-vingt-dixième", 90), ("fr", "Soixante et onzième", 71), ("fr", "Quatre-vingtième", 80),
+    ("es", "Nonagésimo primer", 91), ("es", "Decimoquinto", 15), ("es", "59º", 59),
+    ("ru", "Восьмидесятая", 80), ("ru", "Сорок четвертая", 44),
+    ("ar", "الحادية والثمانون", 81), ("ar", "الرابعة عشرة", 14), ("ar", "٢٨", 28),
+    ("fr", "Nouvelle", None), ("ru", "Пленарная", None),
+])
+def test_ordinal_words_are_numbers(lang, words, value):
+    assert number_value(lang, words) == value
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("fr", "Le Bureau de la Commission à la soixante-neuvième session a estimé"),
+    ("es", "En su 58º período de sesiones, la Comisión decidió"),
+    ("ru", "на своей шестьдесят девятой сессии"),
+    ("ar", "وثيقة من وثائق الدورة التاسعة والستين للجمعية العامة، في إطار البند 42 من جدول الأعمال"),
+    ("fr", "au titre du point 42 de l'ordre du jour"),
+    ("es", "Tengo el honor de referirme a la resolución 2188 (2014), aprobada por el Consejo de Seguridad el 9 de "
+           "diciembre de 2014"),
+])
+def test_a_session_agenda_item_or_adoption_in_running_text_is_no_header(lang, line):
+    assert read_header([line], lang, {}, "") == {}
