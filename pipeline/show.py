@@ -15,86 +15,82 @@ from spacy.displacy.templates import TPL_ENT, TPL_ENTS, TPL_FIGURE, TPL_PAGE
 
 from .io.jsonl import records
 from .languages import PROFILES, is_rtl
+from .records import Addressee, Reading, RecordError, Unit, parse
 from .scheme import COLORS, ENTITY_LABELS, STRENGTH_CLASSES
 
 NO_CLASS = "#dddddd"  # an opening verb without a strength class (preambular openers)
 
 
-def _strength(p: dict) -> str:
+def _strength(p: Reading) -> str:
     """'strength: urge (strong)'; intensity `none` is said as such, so that no value is left implicit."""
-    if not p.get("strength"):
+    if not p.strength:
         return ""
-    inten = p.get("intensity")
+    inten = p.intensity
     note = "" if not inten else " (intensity none)" if inten == "none" else f" ({inten})"
-    return f"strength: {p['strength']}{note}"
+    return f"strength: {p.strength}{note}"
 
 
-def _heading(p: dict) -> str:
+def _heading(p: Reading) -> str:
     """'operative 3 · strength: urge (strong)', 'other (header)'."""
     parts = []
-    if p.get("type"):
-        parts.append(p["type"] + (f" {p['number']}" if p.get("number") is not None else "")
-                     + (f" ({p['role']})" if p.get("role") else ""))
+    if p.type:
+        parts.append(p.type + (f" {p.number}" if p.number is not None else "") + (f" ({p.role})" if p.role else ""))
     parts.append(_strength(p))
     return " · ".join(x for x in parts if x)
 
 
-def _clauses(p: dict) -> str:
+def _clauses(p: Reading, clauses: list[Reading]) -> str:
     """A line under the heading of a paragraph with more than one clause: every clause's verb and strength, and
     the strongest ('clauses: 欢迎 declare (intensity none); 强烈敦促 urge (strong) · strongest: urge')."""
-    clauses = p.get("clauses") or []
     if len(clauses) < 2:
         return ""
-    items = "; ".join(f"{(c.get('verb') or {}).get('text', '')} {_strength(c).removeprefix('strength: ')}"
-                      for c in clauses)
-    line = f"clauses: {items} · strongest: {p.get('max_strength')}"
+    items = "; ".join(f"{c.verb.text if c.verb else ''} {_strength(c).removeprefix('strength: ')}" for c in clauses)
+    line = f"clauses: {items} · strongest: {p.max_strength}"
     return f'<p class="clauses" style="margin: 0; font-size: 0.9em">{html.escape(line)}</p>'
 
 
-def _title(rec: dict) -> str:
-    return " · ".join(x for x in (str(rec.get("id", "")), _heading(rec.get("paragraph") or {})) if x)
-
-
-def _marks(rec: dict, paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:
+def _marks(unit: Unit, paragraphs: list[tuple[Reading, list[Reading]]]) -> tuple[list[dict], list[Addressee]]:
     """Non-overlapping marks (entities, then the verbs that overlap none) and the addressees, all in offsets
-    of the record's text."""
-    ents = [{"start": e["start"], "end": e["end"], "label": e["label"], "bg": COLORS.get(e["label"], NO_CLASS)}
-            for e in rec.get("entities", [])]
-    addressees = []
-    for p in paragraphs:
+    of the unit's text; `paragraphs` are each paragraph's reading with its clauses."""
+    ents = [{"start": e.start, "end": e.end, "label": e.label, "bg": COLORS.get(e.label, NO_CLASS)}
+            for e in unit.entities or []]
+    addressees: list[Addressee] = []
+    for p, clauses in paragraphs:
         # the opener, then each later clause (its verb coloured by its own class, its own addressees)
-        for c in [p] + list(p.get("clauses") or [])[1:]:
-            verb = c.get("verb")
-            if verb and all(verb["end"] <= e["start"] or verb["start"] >= e["end"] for e in ents):
-                ents.append({"start": verb["start"], "end": verb["end"],
+        for c in [p] + clauses[1:]:
+            verb = c.verb
+            if verb and verb.start is not None and all(verb.end <= e["start"] or verb.start >= e["end"]
+                                                       for e in ents):
+                ents.append({"start": verb.start, "end": verb.end,
                              "label": f"VERB {_strength(c).removeprefix('strength: ')}".strip(),
-                             "bg": COLORS.get(c.get("strength") or "", NO_CLASS)})
-            addressees += [a for a in c.get("addressees") or [] if a.get("end", 0) > a.get("start", 0)]
+                             "bg": COLORS.get(c.strength or "", NO_CLASS)})
+            addressees += c.addressees or []
     ents.sort(key=lambda e: e["start"])
-    return ents, sorted(addressees, key=lambda a: a["start"])
+    return ents, sorted(addressees, key=lambda a: a.start)
 
 
 def _text(s: str) -> str:
     return html.escape(s).replace("\n", "<br>")
 
 
-def _addressee_tag(a: dict) -> str:
+def _addressee_tag(kind: str | None) -> str:
     return (f'<sub class="addressee-type" style="font-size: 0.7em; font-weight: bold; color: {COLORS["ADDRESSEE"]};'
-            f' margin-left: 0.15em">→{html.escape(str(a.get("type") or "addressee"))}</sub>')
+            f' margin-left: 0.15em">→{html.escape(kind or "addressee")}</sub>')
 
 
-def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict], lang: Any = None) -> str:
+def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[Addressee], lang: Any = None) -> str:
     """text[lo:hi] with entity marks (displaCy's template) and addressee spans underlined and typed; marks and
     addressees may overlap, because the text is cut at every boundary and each piece wrapped on its own. An
     addressee's type follows its last character (after the entity mark, if that ends there too). The block says
     its language and, for a right-to-left one, dir="rtl"."""
     rtl = is_rtl(lang)
     ents = [e for e in ents if e["start"] < hi and e["end"] > lo]
-    addressees = [a for a in addressees if a["start"] < hi and a["end"] > lo]
-    cuts = sorted({lo, hi} | {max(lo, min(hi, x)) for s in ents + addressees for x in (s["start"], s["end"])})
+    addressees = [a for a in addressees if a.start < hi and a.end > lo]
+    cuts = sorted({lo, hi} | {max(lo, min(hi, x)) for s in ents for x in (s["start"], s["end"])}
+                  | {max(lo, min(hi, x)) for a in addressees for x in (a.start, a.end)})
 
     def tags(at: int) -> str:
-        return "".join(_addressee_tag(x) for x in addressees if min(x["end"], hi) == at)
+        return "".join(_addressee_tag(x.type) for x in addressees if min(x.end, hi) == at)
 
     def pieces(a: int, b: int, *, tag_end: bool = True) -> str:
         out = []
@@ -102,10 +98,10 @@ def _markup(text: str, lo: int, hi: int, ents: list[dict], addressees: list[dict
             if s < a or e > b:
                 continue
             seg = _text(text[s:e])
-            inside = [x for x in addressees if x["start"] <= s and e <= x["end"]]
+            inside = [x for x in addressees if x.start <= s and e <= x.end]
             if inside:
                 seg = (f'<span class="addressee" style="border-bottom: 3px solid {COLORS["ADDRESSEE"]}" '
-                       f'title="addressee: {html.escape(str(inside[0].get("type")))}">{seg}</span>')
+                       f'title="addressee: {html.escape(inside[0].type)}">{seg}</span>')
             out.append(seg + (tags(e) if tag_end or e < b else ""))
         return "".join(out)
 
@@ -131,28 +127,28 @@ def _h(level: int, title: str) -> str:
     return f'<h{level} style="margin: 0">{html.escape(title)}</h{level}>'
 
 
-def _unit(rec: dict) -> str:
-    text = rec["text"]
-    lang = rec.get("lang")
-    paragraphs = rec.get("paragraphs")
-    if not isinstance(paragraphs, list):  # a paragraph record
-        ents, addressees = _marks(rec, [rec.get("paragraph") or {}])
-        return _h(2, _title(rec)) + _clauses(rec.get("paragraph") or {}) + _markup(text, 0, len(text), ents,
-                                                                                      addressees, lang)
-    ents, addressees = _marks(rec, paragraphs)
-    header = (rec.get("meta") or {}).get("header") or {}
-    out = [_h(2, " · ".join(str(x) for x in (rec.get("id"), header.get("title"), f"{len(paragraphs)} paragraphs")
+def _unit(unit: Unit) -> str:
+    text, lang = unit.text, unit.lang
+    if unit.paragraphs is None:  # a paragraph record
+        clauses = unit.clause_readings(text)
+        ents, addressees = _marks(unit, [(unit, clauses)])
+        title = " · ".join(x for x in (unit.key or "", _heading(unit)) if x)
+        return _h(2, title) + _clauses(unit, clauses) + _markup(text, 0, len(text), ents, addressees, lang)
+    paragraphs = [(p, p.clause_readings(text)) for p in unit.paragraphs]
+    ents, addressees = _marks(unit, paragraphs)
+    header = unit.meta.get("header") if isinstance(unit.meta.get("header"), dict) else {}
+    out = [_h(2, " · ".join(str(x) for x in (unit.key, header.get("title"), f"{len(paragraphs)} paragraphs")
                             if x))]
 
     def loose(a: int, b: int) -> str:  # text no paragraph covers is shown too, untitled
         return _markup(text, a, b, ents, addressees, lang) if text[a:b].strip() else ""
 
     pos = 0
-    for p in sorted(paragraphs, key=lambda p: p["start"]):
-        out.append(loose(pos, p["start"]))
+    for p, clauses in sorted(paragraphs, key=lambda pc: pc[0].start):
+        out.append(loose(pos, p.start))
         out.append(f'<div class="paragraph" style="margin-top: 1.2em">{_h(3, _heading(p) or "paragraph")}'
-                   f'{_clauses(p)}{_markup(text, p["start"], p["end"], ents, addressees, lang)}</div>')
-        pos = max(pos, p["end"])
+                   f'{_clauses(p, clauses)}{_markup(text, p.start, p.end, ents, addressees, lang)}</div>')
+        pos = max(pos, p.end)
     out.append(loose(pos, len(text)))
     return "".join(out)
 
@@ -162,7 +158,7 @@ def _legend() -> str:
     ents = "".join(chip.format(COLORS[lab], lab) for lab in ENTITY_LABELS)
     verbs = "".join(chip.format(COLORS[c], f"VERB {c}") for c in STRENGTH_CLASSES)
     addr = (f'<span style="border-bottom: 3px solid {COLORS["ADDRESSEE"]}">addressee</span>'
-            + _addressee_tag({"type": "type"}))
+            + _addressee_tag("type"))
     return (f'<p class="legend" style="line-height: 2">entities: {ents}<br>opening verb by strength class '
             f'(with its intensity): {verbs}<br>{addr}</p>')
 
@@ -178,9 +174,14 @@ def _not_utf8(path: Path) -> str:
     return f"{path}: not UTF-8 text"
 
 
-def _records(inp: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _units(inp: Path) -> Iterator[tuple[int, Unit]]:
+    """Each record's unit (records.parse), with its line; a record that cannot be read is one line."""
     try:
-        yield from records(inp, ValueError)
+        for n, rec in records(inp, ValueError):
+            try:
+                yield n, parse(rec)
+            except RecordError as e:
+                raise ValueError(f"{inp}:{n}: {e}") from None
     except UnicodeDecodeError:
         raise ValueError(_not_utf8(inp)) from None
 
@@ -190,8 +191,8 @@ def render(inp: Path, out: Path, *, limit: int | None = 500, lang: str | None = 
     returns (shown, total records)."""
     limit = limit if limit and limit > 0 else None
     units, last, total = [], 0, 0
-    for last, rec in _records(inp):
-        if lang and rec.get("lang") != lang:
+    for last, unit in _units(inp):
+        if lang and unit.lang != lang:
             continue
         total += 1
         if limit and len(units) >= limit:
@@ -200,7 +201,7 @@ def render(inp: Path, out: Path, *, limit: int | None = 500, lang: str | None = 
                 total -= 1
                 break
             continue
-        units.append(_unit(rec))
+        units.append(_unit(unit))
     if limit and len(units) >= limit and not lang:
         with open(inp, encoding="utf-8", errors="replace") as f:
             total += sum(1 for n, line in enumerate(f, start=1) if n > last and line.strip())

@@ -43,3 +43,42 @@ def test_gold_writer_round_trip():
            "entities": [{"start": 10, "end": 26, "label": "ORG", "text": "Security Council"}],
            "paragraph": {"type": "operative", "strength": "urge"}, "meta": {"adjudication": "agreed"}}
     assert gold_record(parse(rec)) == rec
+
+
+def test_document_record_reads_each_paragraph():
+    text = "1. Urges all States to act;\n\n2. Decides to remain seized."
+    u = parse({"id": "S/RES/1", "text": text, "lang": "en", "paragraph": None, "paragraphs": [
+        {"start": 0, "end": 27, "type": "operative", "number": 1, "strength": "urge", "intensity": "none",
+         "verb": {"start": 3, "end": 8, "text": "Urges"}, "addressees": [{"start": 9, "end": 19, "type": "states"}],
+         "clauses": [{"verb": {"start": 3, "end": 8, "text": "Urges"}, "strength": "urge", "addressees": []}]},
+        {"start": 29, "end": 56, "type": "operative", "number": "2 bis", "strength": "decide", "verb": None}]})
+    assert u.type is None and u.strength is None  # a document's reading is its paragraphs'
+    first, second = u.paragraphs
+    assert (first.start, first.end, first.number, first.verb.text, first.addressees[0].type) == (0, 27, 1, "Urges",
+                                                                                                  "states")
+    assert [(c.verb.start, c.strength) for c in first.clause_readings(text)] == [(3, "urge")]
+    assert (second.number, second.strength, second.verb) == ("2 bis", "decide", None)
+    with pytest.raises(RecordError, match="paragraph 0-99 does not fit the text"):
+        parse({"text": text, "paragraphs": [{"start": 0, "end": 99}]})
+    with pytest.raises(RecordError, match="verb 3-99 does not fit the text"):
+        parse({"text": text, "paragraph": {"verb": {"start": 3, "end": 99}}})
+
+
+def test_a_flat_row_gives_its_verb_as_text():
+    u = parse({"id": "x", "text": TEXT, "strength": "urge", "verb": "Urges"})
+    assert (u.verb.start, u.verb.text) == (None, "Urges")
+
+
+def test_a_span_gives_back_the_keys_its_entry_had():
+    u = parse({"text": TEXT, "entities": [{"start": 10, "end": 26, "label": "ORG", "text": "Security Council",
+                                           "id": None}, [0, 5, "X"], {"start_offset": 6, "end_offset": 9,
+                                                                       "label": "Y"}]})
+    assert [e.entry() for e in u.entities] == [
+        {"start": 10, "end": 26, "label": "ORG", "text": "Security Council", "id": None},
+        {"start": 0, "end": 5, "label": "X"}, {"start": 6, "end": 9, "label": "Y"}]
+
+
+def test_the_record_as_read_is_kept_for_writers():
+    rec = {"id": "u1", "text": TEXT, "cats": {"urge": 0.9}, "meta": {"footnotes": ["1"]}, "extra": [1, 2]}
+    u = parse(rec)
+    assert u.raw == rec and "raw" not in u.dict()

@@ -185,3 +185,22 @@ def test_bytes_that_are_not_utf8_are_one_clean_line(tmp_path, capsys):
     assert main(["show", str(src), "-o", str(tmp_path / "a.html")]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [f"unap: {src}:2: not UTF-8 text (invalid start byte at byte 11)"]
+
+
+def test_doccano_export_shape_is_shown_like_annotate_output(tmp_path):
+    """A record as doccano exports it (spans as `label` triples, the class as a category name, the unit id and
+    paragraph type flattened from meta) gives the same title and marks as the annotate record it came from."""
+    rec = urge_record()
+    org = rec["entities"][0]
+    exported = {"id": 7, "text": rec["text"], "label": [[org["start"], org["end"], "ORG"]], "cats": ["urge"],
+                "unit_id": rec["id"], "paragraph_type": "operative", "Comments": []}
+    page = show(tmp_path, [exported])
+    assert [h.text() for h in page.iter("h2")] == ["X#op3 · operative · strength: urge"]
+    assert [m[:2] for m in marks(page)] == [("United Nations Children's Fund", "ORG")]
+
+
+def test_a_span_outside_the_text_is_one_clean_line(tmp_path, capsys):
+    src = write(tmp_path / "a.jsonl", [{"id": "u1", "text": "short", "label": [[0, 99, "ORG"]]}])
+    assert main(["show", str(src), "-o", str(tmp_path / "a.html")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"unap: {src}:1: span 0-99 ORG does not fit the text"]
+    assert not (tmp_path / "a.html").exists()

@@ -54,6 +54,7 @@ from typing import Any, Callable, Iterable
 
 from ..io.jsonl import records
 from ..languages import is_rtl
+from ..records import RecordError, Unit, parse
 from ..scheme import COLORS, ENTITY_LABELS, SHORTCUTS, STRENGTH_CLASSES
 from .connection import DoccanoError, connect, retry
 
@@ -68,80 +69,71 @@ def unit_version(text: str, entities: Iterable[dict], strength: str | None) -> s
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def read_units(path: Path) -> list[dict[str, Any]]:
+def read_units(path: Path) -> list[Unit]:
+    """The units of a JSONL file in any shape records.parse reads; each needs an id."""
     units = []
     for n, r in records(path, DoccanoError, "a unit"):
-        if not r.get("id"):
+        unit = _parse(r, f"{path}:{n}")
+        if not unit.key:
             raise DoccanoError(f"{path}:{n}: a unit needs an 'id'")
-        units.append(r)
+        units.append(unit)
     return units
 
 
-def _strength(u: dict) -> str | None:
-    p = u.get("paragraph") or {}
-    return p.get("strength") or u.get("strength")
+def _parse(r: dict[str, Any], where: str) -> Unit:
+    try:
+        return parse(r)
+    except RecordError as e:
+        raise DoccanoError(f"{where}: {e}") from None
 
 
-def _full_entities(u: dict) -> list[dict]:
-    """The unit's entity entries as they are (with text and id), from `entities` or else `label`."""
-    if isinstance(u.get("entities"), list):
-        return list(u["entities"])
-    return [{"start": s, "end": e, "label": lab} for s, e, lab in u.get("label", [])]
-
-
-def _entities(u: dict) -> list[dict]:
-    return [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in _full_entities(u)]
-
-
-def in_doccano(u: dict) -> tuple[list[dict], str | None]:
+def in_doccano(u: Unit) -> tuple[list[dict], str | None]:
     """The labels a push puts into doccano: spans of the scheme's labels, and the strength if it is a class."""
-    st = _strength(u)
-    return [e for e in _entities(u) if e["label"] in ENTITY_LABELS], (st if st in STRENGTH_CLASSES else None)
+    return ([{"start": e.start, "end": e.end, "label": e.label} for e in u.entities or [] if e.label in ENTITY_LABELS],
+            u.strength if u.strength in STRENGTH_CLASSES else None)
 
 
-def _version(u: dict) -> str:
-    return unit_version(u["text"], *in_doccano(u))
+def _version(u: Unit) -> str:
+    return unit_version(u.text, *in_doccano(u))
 
 
 # --- what the corrector sees --------------------------------------------------------------------------
-def reading(u: dict) -> dict[str, Any]:
+def reading(u: Unit) -> dict[str, Any]:
     """The machine's reading of the paragraph as short strings for doccano's metadata table."""
-    p = u.get("paragraph") if isinstance(u.get("paragraph"), dict) else None
-    if p is None:
+    if not (u.type or u.strength or u.verb):
         return {"paragraph_type": None}
-    verb = p.get("verb") if isinstance(p.get("verb"), dict) else {}
-    out: dict[str, Any] = {"paragraph_type": p.get("type"),
-                           **({"paragraph_number": p["number"]} if p.get("number") is not None else {}),
-                           "machine_strength": p.get("strength") or "-",
-                           "machine_intensity": p.get("intensity") or "-",
-                           "machine_verb": verb.get("text") or "-"}
-    if isinstance(p.get("addressees"), list):
-        out["machine_addressees"] = "; ".join(f"{a.get('text')} ({a.get('type')})" for a in p["addressees"]) or "-"
-    if isinstance(p.get("clauses"), list) and len(p["clauses"]) > 1:  # every clause: "欢迎 declare; 敦促 urge (strong) -> 会员国 (states)"
+    out: dict[str, Any] = {"paragraph_type": u.type,
+                           **({"paragraph_number": u.number} if u.number is not None else {}),
+                           "machine_strength": u.strength or "-",
+                           "machine_intensity": u.intensity or "-",
+                           "machine_verb": (u.verb.text if u.verb else None) or "-"}
+    if u.addressees is not None:
+        out["machine_addressees"] = "; ".join(f"{a.text} ({a.type})" for a in u.addressees) or "-"
+    clauses = u.clause_readings(u.text)
+    if len(clauses) > 1:  # every clause: "欢迎 declare; 敦促 urge (strong) -> 会员国 (states)"
         out["machine_clauses"] = "; ".join(
-            f"{(c.get('verb') or {}).get('text')} {c.get('strength')}"
-            + (f" ({c['intensity']})" if c.get("intensity") not in (None, "none") else "")
-            + (" -> " + ", ".join(f"{a.get('text')} ({a.get('type')})" for a in c["addressees"])
-               if c.get("addressees") else "") for c in p["clauses"])
-        out["machine_max_strength"] = p.get("max_strength") or "-"
+            f"{c.verb.text if c.verb else None} {c.strength}"
+            + (f" ({c.intensity})" if c.intensity not in (None, "none") else "")
+            + (" -> " + ", ".join(f"{a.text} ({a.type})" for a in c.addressees) if c.addressees else "")
+            for c in clauses)
+        out["machine_max_strength"] = u.max_strength or "-"
     return out
 
 
-def example_meta(u: dict) -> dict[str, Any]:
-    m = u.get("meta") if isinstance(u.get("meta"), dict) else {}
-    sel = m.get("selection")
-    return {"unit_id": u["id"], "lang": u.get("lang"), **reading(u), **({"selection": sel} if sel else {}),
-            "source": m.get("source"), "document": m.get("document"),
-            "unap_unit": {k: v for k, v in u.items() if k != "text"}}
+def example_meta(u: Unit) -> dict[str, Any]:
+    sel = u.meta.get("selection")
+    return {"unit_id": u.key, "lang": u.lang, **reading(u), **({"selection": sel} if sel else {}),
+            "source": u.meta.get("source"), "document": u.meta.get("document"),
+            "unap_unit": {k: v for k, v in u.raw.items() if k != "text"}}
 
 
-def check_sizes(units: list[dict], path: Path) -> None:
+def check_sizes(units: list[Unit], path: Path) -> None:
     """Refuse the push before it starts if doccano would refuse one of its examples."""
     for u in units:
-        size = len(json.dumps({"text": u["text"], "meta": {**example_meta(u), "unap_complete": True,
-                                                            "unap_version": "x" * 20}}))
+        size = len(json.dumps({"text": u.text, "meta": {**example_meta(u), "unap_complete": True,
+                                                         "unap_version": "x" * 20}}))
         if size > MAX_REQUEST_BYTES:
-            raise DoccanoError(f"{path}: unit {u['id']} is {size:,} bytes as a doccano request; doccano accepts "
+            raise DoccanoError(f"{path}: unit {u.key} is {size:,} bytes as a doccano request; doccano accepts "
                                f"at most {MAX_REQUEST_BYTES:,} (push paragraph units, not whole documents)")
 
 
@@ -155,11 +147,11 @@ def direction(lang: Any) -> str:
     return "rtl" if is_rtl(lang) else "ltr"
 
 
-def check_direction(units: list[dict], existing: Iterable[Any], project: str, path: Path) -> str:
+def check_direction(units: list[Unit], existing: Iterable[Any], project: str, path: Path) -> str:
     """The one text direction of the units and of the project's examples (`existing`: their meta); DoccanoError
     when they mix directions, since doccano shows every example of a session in one direction."""
     langs: dict[str, set] = {}
-    for lang in [u.get("lang") for u in units] + [(m or {}).get("lang") for m in existing]:
+    for lang in [u.lang for u in units] + [(m or {}).get("lang") for m in existing]:
         langs.setdefault(direction(lang), set()).add(lang or "?")
     if len(langs) > 1:
         raise DoccanoError(f"{path}: right-to-left units ({', '.join(sorted(langs['rtl']))}) and left-to-right "
@@ -212,12 +204,13 @@ def find_project(client, project: str, url: str):
 # --- push ---------------------------------------------------------------------------------------------
 def push(path: Path, project: str, settings, *, units: list[dict] | None = None, log=print,
          choose: Callable[[list[dict]], list[dict]] | None = None, lang: str | None = None) -> dict[str, int]:
-    """Push units as pre-annotated examples. `choose` (see pipeline.selection) picks and orders, among the units
-    not yet complete in the project, the ones to push now: doccano lists examples in creation order, so the
-    most informative come first, and a repeated push with a selection brings the next batch."""
-    units = units if units is not None else read_units(path)
+    """Push units (the records of `path`, or `units`) as pre-annotated examples. `choose` (see
+    pipeline.selection) picks and orders, among the records not yet complete in the project, the ones to push
+    now: doccano lists examples in creation order, so the most informative come first, and a repeated push with
+    a selection brings the next batch."""
+    units = [_parse(r, str(path)) for r in units] if units is not None else read_units(path)
     if lang:  # one language of a mixed file, e.g. for a project per language
-        units = [u for u in units if u.get("lang") == lang]
+        units = [u for u in units if u.lang == lang]
     check_sizes(units, path)
     check_direction(units, [], project, path)
     client = connect(settings)
@@ -233,16 +226,16 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
             existing[uid] = ex
     if choose is not None:
         done = {uid for uid, ex in existing.items() if (ex.meta or {}).get("unap_complete")}
-        units = choose([u for u in units if u["id"] not in done])
+        units = [_parse(r, str(path)) for r in choose([u.raw for u in units if u.key not in done])]
     added = resumed = skipped = 0
     for u in units:
-        ex = existing.get(u["id"])
+        ex = existing.get(u.key)
         if ex is not None and (ex.meta or {}).get("unap_complete"):
             skipped += 1
             continue
         meta = example_meta(u)
         if ex is None:
-            ex = retry(lambda: client.create_example(proj.id, u["text"], meta=meta), what="create example")
+            ex = retry(lambda: client.create_example(proj.id, u.text, meta=meta), what="create example")
             added += 1
         else:  # an interrupted push left this example without (all) its labels: redo them
             retry(lambda: client.delete_all_spans(proj.id, ex.id), what="clear spans")
@@ -254,7 +247,7 @@ def push(path: Path, project: str, settings, *, units: list[dict] | None = None,
                   what="create span")
         if st is not None:
             retry(lambda: client.create_category(proj.id, ex.id, cats[st]), what="create category")
-        meta = {**(ex.meta or {}), **meta, "unap_complete": True, "unap_version": unit_version(u["text"], ents, st)}
+        meta = {**(ex.meta or {}), **meta, "unap_complete": True, "unap_version": unit_version(u.text, ents, st)}
         retry(lambda: client.update_example(proj.id, ex.id, meta=meta), what="mark example complete")
     log(f"pushed to doccano project {project!r} (id {proj.id}): {added} new, {resumed} resumed, "
         f"{skipped} already there")
@@ -307,42 +300,37 @@ def _read_state(path: Path) -> dict[str, str]:
     return state
 
 
-def pushed_unit(d: dict[str, Any]) -> dict[str, Any] | None:
-    """The unit as it was pushed (from the example's meta), with the example's text; None if not recorded."""
+def pushed_unit(d: dict[str, Any]) -> Unit:
+    """The unit as it was pushed (kept whole in the example's meta, with the example's text); for an example
+    pushed without `unap_unit`, what its meta still tells (the old, lossy rebuild)."""
     rec = d["meta"].get("unap_unit")
-    if not isinstance(rec, dict):
-        return None
-    return {"id": d["unit_id"], "text": d["text"], **{k: v for k, v in rec.items() if k != "id"}}
+    if isinstance(rec, dict):
+        return _parse({"id": d["unit_id"], "text": d["text"], **{k: v for k, v in rec.items() if k != "id"}},
+                      f"doccano example {d['unit_id']}")
+    return parse({"id": d["unit_id"], "text": d["text"], "lang": d["meta"].get("lang"), "label": [],
+                  "entities": [], "paragraph": {"type": d["meta"].get("paragraph_type")}})
 
 
-def _legacy_unit(d: dict[str, Any]) -> dict[str, Any]:
-    """What an example pushed without `unap_unit` still tells."""
-    return {"id": d["unit_id"], "text": d["text"], "lang": d["meta"].get("lang"), "label": [], "entities": [],
-            "paragraph": {"type": d["meta"].get("paragraph_type")}}
-
-
-def apply_edits(before: dict[str, Any], ents: list[dict], strength: str | None, gaz) -> tuple[dict, dict]:
-    """`before` (the version the person started from) with the doccano spans and class; returns the new record
-    and the human edits (spans added / removed / relabelled, strength before -> after; empty if none)."""
+def apply_edits(before: Unit, ents: list[dict], strength: str | None, gaz) -> tuple[dict, dict]:
+    """The record of `before` (the version the person started from) with the doccano spans and class; returns
+    the new record and the human edits (spans added / removed / relabelled, strength before -> after; empty if
+    none). Every other field of the record stays as it was."""
     from ..entities.ids import entity_id
 
-    rec = copy.deepcopy(before)
-    text = rec["text"]
+    rec = copy.deepcopy(before.raw)
+    text = before.text
     old_ents, old_st = in_doccano(before)
     old = {(e["start"], e["end"], e["label"]) for e in old_ents}
     new = {(e["start"], e["end"], e["label"]) for e in ents}
     edit: dict[str, Any] = {}
     if old != new:
-        meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
-        year = meta.get("year") if isinstance(meta.get("year"), int) else None
-        lang = rec.get("lang") or "en"
-        kept = [e for e in _full_entities(before) if e["label"] not in ENTITY_LABELS
-                or (e["start"], e["end"], e["label"]) in new]
+        kept = [e.entry() for e in before.entities or [] if e.label not in ENTITY_LABELS
+                or (e.start, e.end, e.label) in new]
         made = []
         for s, e, lab in sorted(new - old):
             surface = text[s:e]
             made.append({"start": s, "end": e, "label": lab, "text": surface,
-                         "id": entity_id(lab, surface, "", text, s, lang, year, gaz) or None})
+                         "id": entity_id(lab, surface, "", text, s, before.lang or "en", before.year, gaz) or None})
         full = sorted(kept + made, key=lambda e: (e["start"], e["end"]))
         rec["entities"] = full
         rec["label"] = [[e["start"], e["end"], e["label"]] for e in full]
@@ -373,7 +361,7 @@ def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
     was written; it is not when nothing was merged)."""
     from ..entities.gazetteer import Gazetteer
 
-    units = {u["id"]: u for u in read_units(gold)} if gold.exists() else {}
+    units = {u.key: u for u in read_units(gold)} if gold.exists() else {}
     order = list(units)
     state_file = _state_path(gold)
     state = _read_state(state_file)
@@ -398,10 +386,14 @@ def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
         if local is not None and _version(local) not in (base, remote):
             report["conflicts"].append(uid)
             continue
-        if local is not None and local["text"] != text:
+        if local is not None and local.text != text:
             report["bad_spans"].append(f"{uid}: the text in doccano differs from the gold text; unit not merged")
             continue
-        before = local if local is not None else (pushed_unit(d) or _legacy_unit(d))
+        try:
+            before = local if local is not None else pushed_unit(d)
+        except DoccanoError as e:  # a pushed unit that no longer reads: this unit only
+            report["bad_spans"].append(f"{e}; unit not merged")
+            continue
         if gaz is None:
             gaz = Gazetteer.load()
         rec, edit = apply_edits(before, ents, d["strength"], gaz)
@@ -419,12 +411,12 @@ def merge(pulled: list[dict[str, Any]], gold: Path) -> dict[str, Any]:
             order.append(uid)
         else:
             report["units_updated"] += 1
-        units[uid] = rec
+        units[uid] = parse(rec)
         state[uid] = remote
     report["entities"] = dict(report["entities"])
     report["written"] = bool(report["units_added"] or report["units_updated"])
     if report["written"]:
-        _atomic_write(gold, "".join(json.dumps(units[u], ensure_ascii=False) + "\n" for u in order))
+        _atomic_write(gold, "".join(json.dumps(units[u].raw, ensure_ascii=False) + "\n" for u in order))
         _atomic_write(state_file, json.dumps(state, indent=0, sort_keys=True))
     return report
 
