@@ -19,6 +19,7 @@ from typing import Any, Iterable, Sequence
 
 from spacy.language import Language
 
+from .components.unit import unit_doc
 from .records import parse as parse_record
 
 STRATEGIES = ("uncertain", "disagreement", "random")
@@ -28,11 +29,7 @@ BEAM_WIDTH = 8
 def _docs(nlp: Language, units: Sequence[dict[str, Any]]):
     for u in units:
         unit = parse_record(u)
-        doc = nlp.make_doc(unit.text)
-        ptype = unit.type or ("operative" if unit.strength else None)
-        paras = [{"start": 0, "end": len(u["text"]), "type": ptype, "number": None, "role": None}] if ptype else None
-        doc.user_data["unap"] = {"paragraphs": paras, "year": u.get("year")}
-        yield doc
+        yield unit_doc(nlp, unit.text, ptype=unit.type or ("operative" if unit.strength else None), year=u.get("year"))
 
 
 def signals(nlp: Language, units: Sequence[dict[str, Any]], *, batch_size: int = 64,

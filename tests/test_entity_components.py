@@ -3,6 +3,7 @@ import spacy
 
 from pipeline import models
 from pipeline.components.entity_rules import split_tokens_at
+from pipeline.components.unit import unit_doc
 
 from .conftest import ents
 
@@ -52,10 +53,9 @@ def test_en_modifier_use_and_short_title(rules_nlp):
 
 def test_date_without_year_takes_the_document_year(rules_nlp):
     nlp = rules_nlp["en"]
-    doc = nlp.make_doc("The meeting on 25 November decided.")
-    doc.user_data["unap"] = {"year": 2015}
-    doc = nlp(doc)
-    assert ents(doc) == [("25 November", "DATE", "2015-11-25")]
+    assert ents(nlp(unit_doc(nlp, "The meeting on 25 November decided.", year=2015))) == [
+        ("25 November", "DATE", "2015-11-25")]
+    assert ents(nlp("The meeting on 25 November decided.")) == [("25 November", "DATE", "")]
 
 
 def test_split_tokens_at_entity_boundaries():
@@ -68,23 +68,18 @@ def test_split_tokens_at_entity_boundaries():
     assert [t.text for t in doc] == ["联合国", "人员"]
 
 
-def test_merge_modes_on_shipped_pipeline():
-    nlp = models.load(models.default_model("en"))
-    merger = nlp.get_pipe("unap_entities")
+def test_merge_modes_are_configurations_of_the_shipped_pipeline():
+    path = models.default_model("en")
     text = "The Working Group of the Whole met with the Ethics Office of UNICEF on 3 May 2015."
-    old = merger.mode
-    try:
-        got = {}
-        for mode in ("rules", "model", "combined"):
-            merger.mode = mode
-            doc = nlp(text)
-            got[mode] = [(e.text, e.label_, e._.source) for e in doc.ents]
-        assert all(src == "rules" for _, _, src in got["rules"])
-        assert all(src == "model" for _, _, src in got["model"])
-        rule_spans = {(t, lab) for t, lab, _ in got["rules"]}
-        assert rule_spans <= {(t, lab) for t, lab, _ in got["combined"]}
-    finally:
-        merger.mode = old
+    got = {}
+    for mode in ("rules", "model", "combined"):
+        doc = models.load(path, {"components.unap_entities.mode": mode})(text)
+        got[mode] = [(e.text, e.label_, e._.source) for e in doc.ents]
+    assert all(src == "rules" for _, _, src in got["rules"])
+    assert all(src == "model" for _, _, src in got["model"])
+    rule_spans = {(t, lab) for t, lab, _ in got["rules"]}
+    assert rule_spans <= {(t, lab) for t, lab, _ in got["combined"]}
+    assert models.load(path).get_pipe("unap_entities").mode == "combined"  # the shared pipeline is untouched
 
 
 def test_ner_treaty_additions_must_look_like_an_instrument():

@@ -13,9 +13,15 @@ on dev no threshold helped English and ORG >= 0.5 gained Chinese 0.008, which th
 (benchmarks/ner_thresholds.py).
 With `resolve_short_forms`, a short name takes the id of the full name the same Doc spells out (a whole
 document is one Doc in `unap annotate`): "the Convention", "Special Committee".
+It reads the rules' spans and the paragraphs through their span keys (`rules_key`, `paragraphs_key`) and owns
+its gazetteer (the NER's names get their ids from it): saved in its own folder, the same list as the rules'
+(`models.teach` gives both what people corrected), never fetched from the rules component.
 """
 import re
+from pathlib import Path
 
+import srsly
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -24,7 +30,7 @@ from ..entities.aliases import Named, resolve_short_forms
 from ..entities.gazetteer import EN_TREATY_HEAD, ZH_NOT_TREATY, ZH_TREATY_TAIL, Gazetteer
 from ..entities.ids import entity_id
 from ..entities.words import words
-from .entity_rules import doc_year
+from .unit import doc_year
 
 MODES = ("rules", "model", "combined")
 # what an instrument's name looks like (checked on the NER's own TREATY additions in combined mode): an English
@@ -48,12 +54,9 @@ def looks_like_instrument(text: str, lang: str) -> bool:
     return bool(head.search(text)) if head else True
 
 
-if not Span.has_extension("source"):
-    Span.set_extension("source", default=None)
-
-
 class EntityMerger:
     def __init__(self, nlp: Language, name: str, *, mode: str = "combined", rules_key: str = "entity_rules",
+                 paragraphs_key: str = "paragraphs",
                  model_labels=("RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"),
                  resolve_short_forms: bool = True, model_treaty_head: bool = True,
                  model_thresholds: dict | None = None, scores_key: str = "ner_scored") -> None:
@@ -63,22 +66,24 @@ class EntityMerger:
         self.lang = nlp.lang
         self.mode = mode
         self.rules_key = rules_key
+        self.paragraphs_key = paragraphs_key
         self.model_labels = set(model_labels)
         self.resolve_short_forms = resolve_short_forms
         self.model_treaty_head = model_treaty_head
         self.model_thresholds = dict(model_thresholds or {})
         self.scores_key = scores_key
-        self._nlp = nlp
-        self._own_gazetteer: Gazetteer | None = None
+        self._gazetteer: Gazetteer | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
-        """The gazetteer saved with the rules component (one list for both), else the package's."""
-        if "unap_entity_rules" in self._nlp.pipe_names:
-            return self._nlp.get_pipe("unap_entity_rules").gazetteer
-        if self._own_gazetteer is None:
-            self._own_gazetteer = Gazetteer.load()
-        return self._own_gazetteer
+        """Its own gazetteer: the one saved with it, else (a new pipeline) the package's, read when first used."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.load()
+        return self._gazetteer
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """The names (and ids) the NER's spans are looked up in; saved with the pipeline from then on."""
+        self._gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         rules = list(doc.spans.get(self.rules_key, [])) if self.mode != "model" else []
@@ -90,7 +95,7 @@ class EntityMerger:
             span = Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_)
             span._.source = "rules"
             final.append(span)
-        para_starts = {p.start for p in doc.spans.get("paragraphs", [])}
+        para_starts = {p.start for p in doc.spans.get(self.paragraphs_key, [])}
         for e in model:
             if any(e.start < r.end and r.start < e.end for r in final):
                 continue
@@ -135,19 +140,32 @@ class EntityMerger:
         return spans
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        pass
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        util.to_disk(p, {"gazetteer.tsv": self.gazetteer.write}, exclude)
 
     def from_disk(self, path, *, exclude=tuple()) -> "EntityMerger":
+        if (Path(path) / "gazetteer.tsv").exists() and "gazetteer" not in exclude:
+            self._gazetteer = Gazetteer.load(Path(path) / "gazetteer.tsv")
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return util.to_bytes({"gazetteer": lambda: srsly.msgpack_dumps(self.gazetteer.rows)}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "EntityMerger":
+        util.from_bytes(data, {"gazetteer": lambda b: self.set_gazetteer(Gazetteer(srsly.msgpack_loads(b)))},
+                        exclude)
         return self
 
 
 @Language.factory("unap_entities", default_config={
-    "mode": "combined", "rules_key": "entity_rules",
+    "mode": "combined", "rules_key": "entity_rules", "paragraphs_key": "paragraphs",
     "model_labels": ["RESOLUTION", "TREATY", "ORG", "DATE", "DOCUMENT"], "resolve_short_forms": True,
-    "model_treaty_head": True, "model_thresholds": {}, "scores_key": "ner_scored"})
-def make_entities(nlp: Language, name: str, mode: str, rules_key: str, model_labels: list,
+    "model_treaty_head": True, "model_thresholds": {}, "scores_key": "ner_scored"},
+    requires=["doc.spans"], assigns=["doc.ents", "token.ent_iob", "token.ent_type", "span._.source"])
+def make_entities(nlp: Language, name: str, mode: str, rules_key: str, paragraphs_key: str, model_labels: list,
                   resolve_short_forms: bool, model_treaty_head: bool, model_thresholds: dict,
                   scores_key: str) -> EntityMerger:
-    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, model_labels=model_labels,
-                        resolve_short_forms=resolve_short_forms, model_treaty_head=model_treaty_head,
-                        model_thresholds=model_thresholds, scores_key=scores_key)
+    return EntityMerger(nlp, name, mode=mode, rules_key=rules_key, paragraphs_key=paragraphs_key,
+                        model_labels=model_labels, resolve_short_forms=resolve_short_forms,
+                        model_treaty_head=model_treaty_head, model_thresholds=model_thresholds, scores_key=scores_key)

@@ -8,29 +8,29 @@ paragraphs, openers and addressees are all written on the final tokens (a split 
 `tokens.split_tokens_at`, which keeps any span group written before it true anyway).
 The gazetteer (lexicons/gazetteer.tsv) is saved with the pipeline, and beside it the corrections `unap train`
 learned from gold pulled from doccano (corrections.jsonl: names to find, removed spans; see
-entities/corrections.py).
+entities/corrections.py). It reads only its config and the Doc: the paragraphs and the year the reader gave
+(`Doc._.unap_paragraphs`, `Doc._.unap_year`, components/unit.py).
 """
 import bisect
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import List, Sequence, Tuple
 
+import srsly
+from spacy import util
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..entities.aliases import defined_acronyms
-from ..entities.corrections import Corrections
+from ..entities.corrections import Correction, Corrections
 from ..entities.gazetteer import Gazetteer
 from ..entities.ids import entity_id
 from ..entities.patterns import Candidate, find
 from .tokens import split_tokens_at
+from .unit import doc_year
 
 PRIORITY = {"RESOLUTION": 0, "DOCUMENT": 1, "TREATY": 2, "ORG": 3, "DATE": 4}
 SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "learned": 1, "short-title": 2, "title": 3, "acronym": 4}
-
-if not Span.has_extension("source"):
-    Span.set_extension("source", default=None)
-
 
 def resolve(cands: List[Candidate]) -> List[Candidate]:
     """Non-overlapping subset: longest first, then label and source priority."""
@@ -62,13 +62,6 @@ def merge_sub_bodies(chosen: List[Candidate], text: str) -> List[Candidate]:
             continue
         out.append(c)
     return out
-
-
-def doc_year(doc: Doc):
-    """The year of the unit's document (for dates written without a year), if the reader knew it."""
-    info = doc.user_data.get("unap", {})
-    y = info.get("year")
-    return int(y) if y else None
 
 
 class EntityRules:
@@ -124,7 +117,7 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         year = doc_year(doc)
-        paragraphs = [(p["start"], p["end"]) for p in doc.user_data.get("unap", {}).get("paragraphs") or []]
+        paragraphs = [(p["start"], p["end"]) for p in doc._.unap_paragraphs or []]
         chosen = self.candidates(text, year, paragraphs)
         if self.split_tokens:
             split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
@@ -144,20 +137,34 @@ class EntityRules:
     def to_disk(self, path, *, exclude=tuple()) -> None:
         p = Path(path)
         p.mkdir(parents=True, exist_ok=True)
-        self.hand.write(p / "gazetteer.tsv")
-        self.corrections.write(p / "corrections.jsonl")
+        util.to_disk(p, {"gazetteer.tsv": self.hand.write, "corrections.jsonl": self.corrections.write}, exclude)
 
     def from_disk(self, path, *, exclude=tuple()) -> "EntityRules":
         p = Path(path)
-        if (p / "gazetteer.tsv").exists():
+        if (p / "gazetteer.tsv").exists() and "gazetteer" not in exclude:
             self.hand = Gazetteer.load(p / "gazetteer.tsv")
-        self.set_corrections(Corrections.load(p / "corrections.jsonl"))
+        self.set_corrections(self.corrections if "corrections" in exclude else Corrections.load(p / "corrections.jsonl"))
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return util.to_bytes({"gazetteer": lambda: srsly.msgpack_dumps(self.hand.rows),
+                              "corrections": lambda: srsly.msgpack_dumps([asdict(r) for r in self.corrections.rows])},
+                             exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "EntityRules":
+        got: dict = {}
+        util.from_bytes(data, {"gazetteer": lambda b: got.update(hand=srsly.msgpack_loads(b)),
+                               "corrections": lambda b: got.update(corr=srsly.msgpack_loads(b))}, exclude)
+        if "hand" in got:
+            self.hand = Gazetteer(got["hand"])
+        corrections = Corrections(Correction(**r) for r in got["corr"]) if "corr" in got else self.corrections
+        self.set_corrections(corrections)
         return self
 
 
 @Language.factory("unap_entity_rules", default_config={"spans_key": "entity_rules", "split_tokens": True,
                                                       "acronyms": True, "shape_names": False},
-                  assigns=["doc.spans"], retokenizes=True)
+                  assigns=["doc.spans", "span._.source"], retokenizes=True)
 def make_entity_rules(nlp: Language, name: str, spans_key: str, split_tokens: bool, acronyms: bool,
                       shape_names: bool) -> EntityRules:
     return EntityRules(nlp, name, spans_key=spans_key, split_tokens=split_tokens, acronyms=acronyms,

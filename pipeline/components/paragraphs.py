@@ -1,32 +1,28 @@
 """`unap_paragraphs`: marks each paragraph of a unit as a span in doc.spans["paragraphs"].
 
 The structure parser already knows the type of every paragraph of a whole document and hands it over in
-doc.user_data["unap"]["paragraphs"]; a lone unit (a JSONL line) is typed here from its own text, so the
+`Doc._.unap_paragraphs` (components/unit.py); a lone unit (a JSONL line) is typed here from its own text, so the
 same pipeline serves both inputs.
 """
-
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..structure.paragraphs import type_from_text
-
-if not Span.has_extension("number"):
-    Span.set_extension("number", default=None)
-if not Span.has_extension("role"):
-    Span.set_extension("role", default=None)
+from . import unit  # noqa: F401  (registers Doc._.unap_paragraphs, Span._.number and Span._.role)
 
 SPANS_KEY = "paragraphs"
 
 
 class ParagraphTagger:
+    """Stateless: everything it needs is in its config and on the Doc."""
+
     def __init__(self, nlp: Language, name: str, *, spans_key: str = SPANS_KEY) -> None:
         self.name = name
         self.lang = nlp.lang
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        given = doc.user_data.get("unap", {}).get("paragraphs")
+        given = doc._.unap_paragraphs
         if not given:
             text = doc.text
             ptype, number = type_from_text(text, self.lang)
@@ -42,14 +38,8 @@ class ParagraphTagger:
         doc.spans[self.spans_key] = spans
         return doc
 
-    # stateless: nothing to save beyond the config
-    def to_disk(self, path, *, exclude=tuple()):  # noqa: D401
-        pass
 
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-
-@Language.factory("unap_paragraphs", default_config={"spans_key": SPANS_KEY})
+@Language.factory("unap_paragraphs", default_config={"spans_key": SPANS_KEY},
+                  assigns=["doc.spans", "span._.number", "span._.role"])
 def make_paragraph_tagger(nlp: Language, name: str, spans_key: str) -> ParagraphTagger:
     return ParagraphTagger(nlp, name, spans_key=spans_key)

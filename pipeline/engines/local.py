@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .. import models
+from ..components.unit import unit_doc
 from ..export import record
 
 _PATHS: dict[str, str] = {}
@@ -47,10 +48,8 @@ def _load(lang: str):
 
 
 def _make_doc(nlp, task: dict[str, Any]):
-    doc = nlp.make_doc(task["text"])
-    meta = task.get("meta") or {}
-    doc.user_data["unap"] = {"paragraphs": task.get("paragraphs"), "id": task["id"], "year": meta.get("year")}
-    return doc
+    return unit_doc(nlp, task["text"], paragraphs=task.get("paragraphs"), year=(task.get("meta") or {}).get("year"),
+                    uid=task["id"])
 
 
 def process_batch(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:

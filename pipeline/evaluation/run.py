@@ -7,6 +7,8 @@ from typing import Any, Sequence
 
 from spacy.language import Language
 
+from .. import models
+from ..components.unit import unit_doc
 from ..scheme import ENTITY_LABELS, INTENSITIES, PARAGRAPH_TYPES, STRENGTH_CLASSES
 from ..io.jsonl import records
 from ..records import RecordError, parse as parse_record
@@ -18,7 +20,7 @@ from .clauses import score_clauses
 from .entities import score_entities
 
 SCHEMA_VERSION = 1
-# evaluation configurations: entity merge mode and opener mode set together
+# evaluation configurations: entity merge mode and opener mode set together, as config overrides at load
 CONFIGS = {"rules": ("rules", "lexicon"), "model": ("model", "model"), "combined": ("combined", "combined")}
 
 
@@ -57,44 +59,37 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return units
 
 
+def overrides(nlp: Language, config: str) -> dict[str, str]:
+    """The config overrides of evaluation configuration `config` for the components `nlp` has."""
+    ent_mode, op_mode = CONFIGS[config]
+    return {f"components.{name}.mode": mode for name, mode in (("unap_entities", ent_mode), ("unap_opverbs", op_mode))
+            if name in nlp.pipe_names}
+
+
 def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None = None) -> list[dict[str, Any]]:
-    """Annotate every gold text as a unit (its gold paragraph type, if any, is given as structure)."""
-    ent_mode, op_mode = CONFIGS[config] if config else (None, None)
-    saved = {}
-    for name, mode in (("unap_entities", ent_mode), ("unap_opverbs", op_mode)):
-        if mode and name in nlp.pipe_names:
-            saved[name] = nlp.get_pipe(name).mode
-            nlp.get_pipe(name).mode = mode
-    try:
-        docs = []
-        for u in units:
-            doc = nlp.make_doc(u["text"])
-            paras = None
-            if u.get("type"):
-                paras = [{"start": 0, "end": len(u["text"]), "type": u["type"], "number": None, "role": None}]
-            doc.user_data["unap"] = {"paragraphs": paras, "year": u.get("year")}
-            docs.append(doc)
-        out = []
-        for doc in nlp.pipe(docs):
-            para = doc.spans["paragraphs"][0] if doc.spans.get("paragraphs") else None
-            verbs = list(doc.spans.get("opverbs", []))
-            v = verbs[0] if verbs else None
-            out.append({
-                "entities": [{"start": e.start_char, "end": e.end_char, "label": e.label_, "id": e.kb_id_ or None}
-                             for e in doc.ents],
-                "type": para.label_ if para is not None else None,
-                "strength": v._.strength if v is not None else None,
-                "intensity": v._.intensity if v is not None and para is not None and para.label_ == "operative"
-                else None,
-                "verb": v.text if v is not None else None,
-                "addressees": [{"start": a.start_char, "end": a.end_char, "type": a._.addressee_type}
-                               for a in doc.spans.get("addressees", [])],
-                "clauses": clauses_of(doc, para) if para is not None and para.label_ == "operative" else [],
-            })
-        return out
-    finally:
-        for name, mode in saved.items():
-            nlp.get_pipe(name).mode = mode
+    """Annotate every gold text as a unit (its gold paragraph type, if any, is given as structure). `config`
+    (rules, model, combined) runs the pipeline loaded with that configuration's overrides; `nlp` is not changed."""
+    if config:
+        nlp = models.configured(nlp, overrides(nlp, config))
+    docs = [unit_doc(nlp, u["text"], ptype=u.get("type"), year=u.get("year")) for u in units]
+    out = []
+    for doc in nlp.pipe(docs):
+        para = doc.spans["paragraphs"][0] if doc.spans.get("paragraphs") else None
+        verbs = list(doc.spans.get("opverbs", []))
+        v = verbs[0] if verbs else None
+        out.append({
+            "entities": [{"start": e.start_char, "end": e.end_char, "label": e.label_, "id": e.kb_id_ or None}
+                         for e in doc.ents],
+            "type": para.label_ if para is not None else None,
+            "strength": v._.strength if v is not None else None,
+            "intensity": v._.intensity if v is not None and para is not None and para.label_ == "operative"
+            else None,
+            "verb": v.text if v is not None else None,
+            "addressees": [{"start": a.start_char, "end": a.end_char, "type": a._.addressee_type}
+                           for a in doc.spans.get("addressees", [])],
+            "clauses": clauses_of(doc, para) if para is not None and para.label_ == "operative" else [],
+        })
+    return out
 
 
 # --- per-unit tallies, so that bootstrap resamples are cheap ----------------------------------------------

@@ -68,6 +68,8 @@ class JsonlWriter:
 
 
 def write_docbin(docs_bytes: list[bytes], out: Path, vocab) -> None:
+    """The annotated Docs as one DocBin, written whole or not at all. User data is kept: it holds every
+    extension value, so each Doc keeps its `Doc._.unap_*` (the unit's paragraphs, year and id) and its spans'."""
     from spacy.tokens import Doc, DocBin
 
     db = DocBin(store_user_data=True)
