@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -36,7 +35,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .engines import local
     from .io import langid
     from .io.write import JsonlWriter, write_docbin
-    from . import models
+    from . import models, preflight
 
     out = Path(args.output)
     fmt = args.format = output_format(args)
@@ -52,14 +51,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if problem:
         _err(problem)
         return 2
-    paths = {lang: str(models.resolve(args.model, lang)) for lang in langid.SUPPORTED}
-    wanted = [args.lang] if args.lang in langid.SUPPORTED else list(langid.SUPPORTED)
-    missing = [lang for lang in wanted if not (Path(paths[lang]) / "config.cfg").is_file()]
-    if len(missing) == len(wanted):
-        _err(f"{paths[missing[0]]}: no spaCy pipeline there (pass --model, or train one: "
-             f"`unap train --lang {missing[0]}`)")
-        return 2
-    if not _backbone_ready(args, [lang for lang in wanted if lang not in missing]):
+    paths = preflight.pipeline_paths(args.model)
+    try:
+        preflight.check_backbone(args.backbone, args.lang, preflight.ready_languages(paths, args.lang))
+    except preflight.NotReady as e:
+        _err(str(e))
         return 2
     try:
         writer = JsonlWriter(out, resume=args.resume) if fmt == "jsonl" else None
@@ -126,37 +122,15 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _backbone_ready(args: argparse.Namespace, langs: list[str]) -> bool:
-    """`--backbone stanza` needs stanza installed and our stanza models for each language: else one line. With
-    `--lang auto` only the languages stanza has models for are checked (units of the others fail one by one)."""
-    if args.backbone == "spacy":
-        return True
-    from .backbones.stanza_backbone import STANZA_LANGUAGES, BackboneError, check
-
-    if args.lang == "auto":
-        langs = [lang for lang in langs if lang in STANZA_LANGUAGES] or langs[:1]
-    try:
-        for lang in langs:
-            check(lang)
-    except BackboneError as e:
-        _err(str(e))
-        return False
-    return True
-
-
 def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     """`--engine dask`: partitioned JSONL in the output folder plus manifest.json.
 
-    The parts are written into a staging folder beside OUT, which replaces OUT only when the run is complete:
-    an earlier run's parts never mix with the new ones, and an interrupted run leaves OUT as it was. A folder
-    that holds files already is replaced only with --overwrite.
+    OUT is replaced whole once the run is complete (io.staging); a folder that holds files already is replaced
+    only with --overwrite.
     """
-    import shutil
-    import tempfile
-
-    from . import models
+    from . import preflight
     from .engines import dask_engine
-    from .io import langid
+    from .io.staging import staged_folder
 
     if args.resume or args.format != "jsonl":
         _err("--engine dask writes partitioned JSONL; it does not take --resume or --format spacy")
@@ -168,12 +142,12 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     if out.is_dir() and any(out.iterdir()) and not args.overwrite:
         _err(f"{out}: folder is not empty (an earlier run?); pass --overwrite to replace it")
         return 2
-    paths = {lang: str(models.resolve(args.model, lang)) for lang in langid.SUPPORTED}
-    if not any((Path(p) / "config.cfg").is_file() for p in paths.values()):
-        _err(f"{paths['zh']}: no spaCy pipeline there (pass --model)")
-        return 2
-    wanted = [args.lang] if args.lang in langid.SUPPORTED else list(langid.SUPPORTED)
-    if not _backbone_ready(args, [lang for lang in wanted if (Path(paths[lang]) / "config.cfg").is_file()]):
+    paths = preflight.pipeline_paths(args.model)
+    try:
+        preflight.any_pipeline(paths)
+        preflight.check_backbone(args.backbone, args.lang, preflight.with_pipeline(paths, args.lang))
+    except preflight.NotReady as e:
+        _err(str(e))
         return 2
     errors: list[str] = []
     stats = {"units": 0, "skipped": 0, "documents": set()}
@@ -187,8 +161,7 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
     t0 = time.time()
     units = 0
     labels: collections.Counter = collections.Counter()
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".staging", dir=out.parent))
-    try:
+    with staged_folder(out) as staging:
         for part in dask_engine.run(tasks(), staging, paths=paths, scheduler=args.scheduler,
                                     n_workers=args.workers, partition_size=args.partition_size,
                                     backbone=args.backbone):
@@ -198,13 +171,6 @@ def annotate_dask(args: argparse.Namespace, out: Path) -> int:
                 _err(e)
             for srec in part["summaries"]:
                 labels.update(srec["labels"])
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        if out.exists():
-            os.replace(out, old)
-        os.replace(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     dt = time.time() - t0
     print(f"{units} units from {len(docs)} documents in {dt:.1f}s on dask ({args.scheduler or 'local cluster'}); "
           f"entities: {dict(labels)}; {len(errors)} errors -> {out}/ (manifest.json)", file=sys.stderr)
@@ -365,42 +331,34 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    """Retrain from the gold in annotations/ plus --gold files pulled from doccano; compare on the test split."""
+    """Retrain from the gold in annotations/ plus --gold files pulled from doccano; compare on the dev split."""
     from . import models
     from .evaluation.run import GoldError
-    from .training import measure
-    from .training.retrain import retrain
+    from .training import measure, retrain
 
-    langs = [args.lang] if args.lang else [lang for lang in UN_LANGUAGES
-                                           if (models.CONFIG_DIR / f"{lang}.cfg").is_file()]
+    langs = [args.lang] if args.lang else retrain.languages()
     try:
+        retrain.check_sources(langs)
         extra = measure.read_extra_gold(args.gold or [])
-    except (GoldError, OSError) as e:
+    except (retrain.NoTrainingData, GoldError, OSError) as e:
         _err(str(e))
         return 2
-    outs = {lang: Path(args.output) / f"unap-{lang}" if args.output else models.default_model(lang) for lang in langs}
-    for lang, out in outs.items():
+    outs = {lang: retrain.output_folder(args.output, lang) for lang in langs}
+    for out in outs.values():
         problem = folder_problem(out.parent)
         if problem:
             _err(problem)
             return 2
         out.parent.mkdir(parents=True, exist_ok=True)
-    def fmt(s):
-        parts = [f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "",
-                 f"strength accuracy {s['strength']['accuracy']:.3f}" if s and "strength" in s else ""]
-        return ", ".join(x for x in parts if x) or "–"
     for lang, out in outs.items():
-        before = models.resolve(args.before, lang) if args.before else models.default_model(lang)
-        test = measure.test_split(lang) + measure.strength_test(lang)
-        old = measure.scores_on(models.load(before) if (before / "config.cfg").exists() else None, test)
-        info = retrain(lang, [u for u in extra if u["lang"] == lang], out, epochs=args.epochs, quiet=args.quiet)
-        import spacy
-        new = measure.scores_on(spacy.load(out), test)
+        info = measure.retrain_and_compare(lang, extra, out, before=models.resolve(args.before, lang),
+                                           epochs=args.epochs, quiet=args.quiet)
         for line in info["report"]:
             _err(f"corrections: {line}")
         print(f"{lang}: trained on {info['strength_rows']} strength rows and {info['entity_units']} entity units "
               f"({info['from_gold']} from --gold); learned {info['names']} names and {info['removed']} removed spans "
-              f"-> {out}; test split: before {fmt(old)}, after {fmt(new)}", file=sys.stderr)
+              f"-> {out}; dev split: before {measure.summary(info['before'])}, after "
+              f"{measure.summary(info['after'])}", file=sys.stderr)
     return 0
 
 
@@ -493,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--report", default=None, help="JSON report: pairwise scores, kappa, alpha, disagreements")
     g.set_defaults(func=cmd_agreement)
 
-    t = sub.add_parser("train", help="retrain the pipelines from annotations/ (+ pulled gold); compare on test")
+    t = sub.add_parser("train", help="retrain the pipelines from annotations/ (+ pulled gold); compare on dev")
     t.add_argument("--lang", choices=UN_LANGUAGES, default=None, help="default: every language with a config")
     t.add_argument("--gold", action="append", help="extra gold JSONL (e.g. pulled from doccano); repeatable")
     t.add_argument("-o", "--output", default=None, help="folder for unap-<lang>/ (default: replace models/)")

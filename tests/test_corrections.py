@@ -144,3 +144,16 @@ def test_doccano_correction_is_learned_by_unap_train(doccano, tmp_path, capsys):
                 for e in r["entities"]}
     assert "National Oil Corporation" not in ents(before) and "Coordination Unit of the Ministry" in ents(before)
     assert "National Oil Corporation" in ents(after) and "Coordination Unit of the Ministry" not in ents(after)
+
+
+def test_unap_train_compares_on_the_dev_split_and_never_shows_test(tmp_path, capsys):
+    """The before/after line of `unap train` is the new pipeline's score on the dev split (whoever iterates on
+    training sees it on every run; the test split is for `unap evaluate`)."""
+    from pipeline.training import measure
+
+    assert main(["train", "--lang", "fr", "-o", str(tmp_path), "--epochs", "1", "-q"]) == 0
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "test split" not in line
+    dev = measure.entity_split("dev", "fr") + measure.strength_split("dev", "fr")
+    after = measure.summary(measure.scores_on(spacy.load(tmp_path / "unap-fr"), dev))
+    assert "; dev split: before entity F1 " in line and line.endswith(f", after {after}"), line

@@ -1,5 +1,9 @@
 """What training buys, measured with the evaluation scorers (training uses evaluation, never the reverse):
-the learning curve of `unap evaluate --learning-curve` and the before/after test-split scores of `unap train`."""
+the learning curve of `unap evaluate --learning-curve` and the before/after scores of `unap train`.
+
+`unap train` compares on the dev split, never on test: whoever iterates on training sees its figures on every
+run, and a test split seen that way stops being held out. Test figures come from `unap evaluate`, which a
+person runs on purpose."""
 from __future__ import annotations
 
 import sys
@@ -45,28 +49,51 @@ def learning_curve(units: Sequence[dict[str, Any]], langs: Sequence[str], *, epo
     return points
 
 
-def test_split(lang: str) -> list[dict[str, Any]]:
-    """The entity gold's test split of one language, as evaluation units (with a new language's test rows of
-    new/<lang>.jsonl not yet merged into the split file)."""
-    units = [u for u in run.read_gold(ENTITY_DATA / "test.jsonl") if u["lang"] == lang]
+def entity_split(split: str, lang: str) -> list[dict[str, Any]]:
+    """The entity gold's `split` of one language, as evaluation units (with a new language's rows of that split
+    in new/<lang>.jsonl not yet merged into the split file)."""
+    units = [u for u in run.read_gold(ENTITY_DATA / f"{split}.jsonl") if u["lang"] == lang]
     new = ENTITY_DATA / "new" / f"{lang}.jsonl"
     if new.exists():
-        test = {r["id"] for r in read_entities("test", lang) if r.get("id")}
+        ids = {r["id"] for r in read_entities(split, lang) if r.get("id")}
         have = {u["id"] for u in units}
-        units += [u for u in run.read_gold(new) if u["id"] in test and u["id"] not in have and u["lang"] == lang]
+        units += [u for u in run.read_gold(new) if u["id"] in ids and u["id"] not in have and u["lang"] == lang]
     return units
 
 
-def strength_test(lang: str) -> list[dict[str, Any]]:
-    """The strength data's test split of one language, as evaluation units (operative paragraphs)."""
-    return [{"id": str(r.get("id", f"strength-test:{n}")), "text": r["text"], "lang": lang, "type": "operative",
+def strength_split(split: str, lang: str) -> list[dict[str, Any]]:
+    """The strength data's `split` of one language, as evaluation units (operative paragraphs)."""
+    return [{"id": str(r.get("id", f"strength-{split}:{n}")), "text": r["text"], "lang": lang, "type": "operative",
              "strength": r["strength"], **({"intensity": r["intensity"]} if r.get("intensity") else {})}
-            for n, r in enumerate(read_split("test", lang))]
+            for n, r in enumerate(read_split(split, lang))]
 
 
 def scores_on(nlp: Language | None, units: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     """Scores of a pipeline on gold units, without intervals (None without a pipeline)."""
     return run.score(units, run.predict(nlp, units), rounds=0)[0] if nlp is not None else None
+
+
+def summary(s: dict[str, Any] | None) -> str:
+    """Scores as 'entity F1 0.912, strength accuracy 0.944' ('–' without a pipeline)."""
+    parts = [f"entity F1 {s['entities']['strict']['f']:.3f}" if s and "entities" in s else "",
+             f"strength accuracy {s['strength']['accuracy']:.3f}" if s and "strength" in s else ""]
+    return ", ".join(x for x in parts if x) or "–"
+
+
+def retrain_and_compare(lang: str, extra: Sequence[dict[str, Any]], output: Path, *, before: Path,
+                        epochs: int | None = None, quiet: bool = False) -> dict[str, Any]:
+    """Retrain `lang` into `output` (retrain.retrain, with the `extra` gold units of that language); the result
+    holds retrain's report and the dev-split scores of the pipeline at `before` (None if there is none there)
+    and of the new one: `before`, `after`."""
+    import spacy
+
+    from .. import models
+    from .retrain import retrain
+
+    dev = entity_split("dev", lang) + strength_split("dev", lang)
+    old = scores_on(models.load(before) if (before / "config.cfg").exists() else None, dev)
+    info = retrain(lang, [u for u in extra if u["lang"] == lang], output, epochs=epochs, quiet=quiet)
+    return {**info, "before": old, "after": scores_on(spacy.load(output), dev)}
 
 
 def read_extra_gold(paths: Sequence[str]) -> list[dict[str, Any]]:

@@ -18,7 +18,33 @@ from typing import Any
 
 from .. import models
 from ..entities.corrections import Corrections, learn
-from .train import ENTITY_DATA, read_entities, read_split, train
+from ..languages import UN_LANGUAGES
+from .train import DATA, ENTITY_DATA, read_entities, read_split, train
+
+
+class NoTrainingData(RuntimeError):
+    """What `unap train` reads is not there; the message says what and where."""
+
+
+def check_sources(langs: list[str]) -> None:
+    """`unap train` reads the gold in annotations/ and the configs in models/configs/ of a checkout of the
+    repository (a wheel ships the pipelines, not what they were trained from): one line when they are missing,
+    before any work."""
+    for path in (DATA, ENTITY_DATA, *(models.CONFIG_DIR / f"{lang}.cfg" for lang in langs)):
+        if not path.exists():
+            raise NoTrainingData(f"{path}: not found; `unap train` retrains from a checkout of the unap repository "
+                                 f"(annotations/, models/configs/)")
+
+
+def languages() -> list[str]:
+    """The languages `unap train` retrains when none is named: every UN language with a pipeline config."""
+    return [lang for lang in UN_LANGUAGES if (models.CONFIG_DIR / f"{lang}.cfg").is_file()]
+
+
+def output_folder(output: str | None, lang: str) -> Path:
+    """Where `unap train` writes `lang`'s pipeline: OUTPUT/unap-<lang>/ with `-o OUTPUT`, else over the shipped
+    one."""
+    return Path(output) / f"unap-{lang}" if output else models.default_model(lang)
 
 
 def learn_corrections(lang: str, units: list[dict[str, Any]]) -> tuple[Corrections, list[str]]:
