@@ -119,6 +119,20 @@ def test_security_council_header_gives_the_english_meta_and_its_meeting(lang):
         **english, "adoption_date": "2015-03-06", "meeting": 7401}
 
 
+SC_242 = {"en": ["Resolution 242 (1967)", "of 22 November 1967"], "fr": ["Résolution 242 (1967)", "du 22 novembre 1967"],
+          "es": ["Resolución 242 (1967)", "de 22 de noviembre de 1967"],
+          "ru": ["Резолюция 242 (1967)", "от 22 ноября 1967 года"],
+          "ar": ["القرار 242 (1967)", "المؤرخ 22 تشرين الثاني/نوفمبر 1967"]}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_older_security_council_header_gives_the_english_meta(lang):
+    english = meta(SC_242["en"] + [FORMULA["en"], BODY["en"]], "en")
+    assert english["adoption_date"] == "1967-11-22"
+    assert meta(SC_242[lang] + [FORMULA[lang], BODY[lang]], lang) == english
+    assert read_header([" ".join(SC_242[lang])], lang, {}, "")["adoption_date"] == "1967-11-22"  # on one line
+
+
 @pytest.mark.parametrize("lang,words,value", [
     ("fr", "Quatre-vingt-dixième", 90), ("fr", "Soixante et onzième", 71), ("fr", "Quatre-vingtième", 80),
     ("es", "Nonagésimo primer", 91), ("es", "Decimoquinto", 15), ("es", "59º", 59),

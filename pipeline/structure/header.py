@@ -224,11 +224,24 @@ def find_date(lang: str, text: str) -> tuple[str, re.Match[str]] | None:
 def data_fields(lang: str, line: str) -> dict[str, Any]:
     """What one header line of a language read from data says: session, agenda item, organ, adoption date, meeting."""
     out = adoption(lang, line)
+    if "adoption_date" not in out and (date := dated(lang, line)):
+        out["adoption_date"] = date
     if (n := session_number(lang, line)) is not None:
         out["session"] = n
     if items := agenda_items(lang, line):
         out["agenda_item"] = items
     return out
+
+
+def dated(lang: str, line: str) -> str | None:
+    """An older Security Council resolution's date: "du 22 novembre 1967", "от 22 ноября 1967 года", a line of its
+    own or after "Résolution 242 (1967)", as English reads "of 22 November 1967"."""
+    w = entity_words(lang)
+    m = re.match(rf"\s*(?:\S+\s+\d{{1,4}}\s*\(\d{{4}}\)\s*,?\s*)?(?:{w['of_date']})\s+", line, re.I) if w else None
+    found = find_date(lang, line[m.end():]) if m else None
+    if found and found[1].start() == 0 and not line[m.end() + found[1].end():].strip(" .,،"):
+        return found[0]
+    return None
 
 
 def adoption(lang: str, line: str) -> dict[str, Any]:
