@@ -73,13 +73,21 @@ def configured(nlp: Language, overrides: Overrides) -> Language:
     """`nlp` as it would be loaded with `overrides`, `nlp` itself left as it is. One of `load`'s pipelines gives
     `load(its folder, overrides)`; any other (trained in memory, built by hand) a new copy from its config with
     the overrides and its `to_bytes`."""
-    if not overrides:
+    if _holds(nlp, overrides):
         return nlp
     if nlp.path is not None and _CACHE.get(_key(nlp.path, None)) is nlp:
         return load(nlp.path, overrides)
     config = util.load_config_from_str(nlp.config.to_str(), overrides=dict(overrides))
     copy = util.load_model_from_config(config, meta=nlp.meta, auto_fill=True)
     return copy.from_bytes(nlp.to_bytes())
+
+
+def _holds(nlp: Language, overrides: Overrides) -> bool:
+    """Whether `nlp` was configured so already (the shipped mode asked for by name is the shipped pipeline)."""
+    try:
+        return all(util.dot_to_object(nlp.config, key) == value for key, value in overrides.items())
+    except KeyError:
+        return False
 
 
 def teach(nlp: Language, corrections: Corrections) -> None:

@@ -18,7 +18,7 @@ OPENER_CONFIG = {"lexicon": "rules", "model": "model", "combined": "combined"}
 
 
 def predict(nlp: Language, rows: list[dict[str, Any]], mode: str) -> list[dict[str, Any]]:
-    """Run the pipeline on each row's text as an operative paragraph unit with `mode` set on unap_opverbs."""
+    """Run the pipeline configured with opener mode `mode` on each row's text as an operative paragraph unit."""
     return run.predict(nlp, [{**r, "type": "operative"} for r in rows], OPENER_CONFIG[mode])
 
 
