@@ -259,10 +259,10 @@ def adoption(lang: str, line: str) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {"organ": ORGAN_CODES[next(k for k, v in m.groupdict().items() if v)]}
     rest = line[m.end():]
-    dated = find_date(lang, rest)
-    if dated:
-        out["adoption_date"] = dated[0]
-    if out["organ"] == "Security Council" and (n := re.search(r"\d+", rest[:dated[1].start() if dated else None])):
+    found = find_date(lang, rest)
+    if found:
+        out["adoption_date"] = found[0]
+    if out["organ"] == "Security Council" and (n := re.search(r"\d+", rest[:found[1].start() if found else None])):
         out["meeting"] = int(n.group(0).translate(DIGITS))
     return out
 
