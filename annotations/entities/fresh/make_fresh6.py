@@ -118,25 +118,36 @@ def build():
 DATE_ID = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?$")
 
 
+def problem(text: str, e: dict, prev_end: int) -> str | None:
+    """What is wrong with span `e` of `text` (after a span ending at `prev_end`), if anything."""
+    eid = e["id"] or ""
+    if text[e["start"]:e["end"]] != e["text"]:
+        return "offsets"
+    if e["start"] < prev_end:
+        return "overlap"
+    if e["label"] == "DATE" and not DATE_ID.match(eid):
+        return "date id"
+    if e["label"] == "RESOLUTION" and not re.match(r"^[ASE]/", eid):
+        return "symbol"
+    if e["label"] == "DOCUMENT" and (not eid or " " in eid):
+        return "document id"
+    return None
+
+
 def check():
     bad = 0
     for lang in ("zh", "en"):
         for line in (HERE / f"test_fresh6.{lang}.jsonl").open(encoding="utf-8"):
-            r = json.loads(line)
-            end = 0
+            r, end = json.loads(line), 0
             for e in r["entities"]:
-                problem = (r["text"][e["start"]:e["end"]] != e["text"] and "offsets" or e["start"] < end and "overlap"
-                           or e["label"] == "DATE" and not DATE_ID.match(e["id"] or "") and "date id"
-                           or e["label"] == "RESOLUTION" and not re.match(r"^[ASE]/", e["id"] or "") and "symbol"
-                           or e["label"] == "DOCUMENT" and " " in (e["id"] or " ") and "document id")
-                end = e["end"]
-                if problem:
+                if err := problem(r["text"], e, end):
                     bad += 1
-                    print(f"{r['id']}: {problem}: {e}")
-                ctx = r["text"][max(0, e["start"] - 12):e["start"]] + "[" + e["text"] + "]" + r["text"][e["end"]:e["end"] + 12]
+                    print(f"{r['id']}: {err}: {e}")
+                end = e["end"]
+                t = r["text"]
+                ctx = t[max(0, e["start"] - 12):e["start"]] + "[" + e["text"] + "]" + t[e["end"]:e["end"] + 12]
                 print(f"{r['id']}\t{e['label']}\t{e['id']}\t{ctx}")
     sys.exit(bad and 1)
-
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from pipeline import models  # noqa: E402
-from pipeline.evaluation import run  # noqa: E402
-from pipeline.evaluation.bootstrap import interval  # noqa: E402
-from pipeline.scheme import ENTITY_LABELS  # noqa: E402
+from pipeline import models
+from pipeline.evaluation import run
+from pipeline.evaluation.bootstrap import interval
+from pipeline.scheme import ENTITY_LABELS
 
 
 def unit_counts(gold: list[dict], pred: list[dict]) -> Counter:
@@ -65,7 +65,7 @@ def main() -> None:
     for lab in [l for l in ENTITY_LABELS if any(r[l, k] for r in rows for k in ("tp", "fp", "fn"))] + ["micro"]:
         cells = []
         for what in ("p", "r", "f"):
-            ci = interval(lambda idx: prf(rows, lab, idx, what), len(rows), rounds=a.rounds)
+            ci = interval(lambda idx, lab=lab, what=what: prf(rows, lab, idx, what), len(rows), rounds=a.rounds)
             cells.append(f"{ci['value']:.3f} [{ci['low']:.3f}, {ci['high']:.3f}]")
         gold = sum(r[lab, "tp"] + r[lab, "fn"] for r in rows)
         pred = sum(r[lab, "tp"] + r[lab, "fp"] for r in rows)
