@@ -98,3 +98,26 @@ def test_edit_distance():
     assert _dist("urqes", "urges") == 1
     assert _dist("ugres", "urges") == 1  # swap
     assert _dist("decides", "cides") == 2
+
+
+@pytest.mark.parametrize("lang,verb,rest", [("en", "urges", " all States to act;"), ("zh", "敦促", "各国采取行动；")])
+def test_modifiers_file_is_the_one_vocabulary(lang, verb, rest):
+    """Every connective and intensifier of modifiers.<lang>.tsv means the same to the opener lexicon, to paragraph
+    typing (structure) and to the strength training data (en_label): add a row and all three know it."""
+    from pipeline import lexicons
+    from pipeline.structure.paragraphs import type_from_text
+    from pipeline.training.strength_data import CONNECTIVE_ZH, en_label
+
+    lex = OpenerLexicon.load(lang)
+    sep = " " if lang == "en" else ""
+    for role in ("connective", "intensifier"):
+        for phrase, value in lexicons.values(lang, role).items():
+            text = f"3. {phrase.capitalize()}{sep}{verb}{rest}"
+            o = lex.find(text)
+            assert o is not None and o.cls == "urge", text
+            assert o.intensity == (value if role == "intensifier" else "none"), text
+            assert type_from_text(text, lang) == ("operative", 3), text
+            if lang == "en":
+                assert en_label(text, {verb: "urge"}) == ("urge", o.intensity), text
+            elif role == "connective":
+                assert CONNECTIVE_ZH.sub("", f"{phrase}{verb}") == verb

@@ -139,3 +139,30 @@ def test_unstructured_text_is_other_with_warning():
     d = parse_document("Shopping list\n\napples\n\npears", lang="en", source="x.txt")
     assert {p.type for p in d.paragraphs} == {"other"}
     assert any("no resolution structure" in w for w in d.warnings)
+
+
+# lone paragraphs (UNPC v1.0 dev set lines) typed with the words of modifiers.en.tsv / modifiers.zh.tsv
+@pytest.mark.parametrize("text,lang,expected", [
+    ("5. Highly commends the performance of the Force", "en", ("operative", 5)),  # 'highly': an intensifier row
+    ("1. The Security Council requests the permanent members of the Security Council to direct their Chief",
+     "en", ("operative", 1)),  # a subject row, not everything up to the last 'council'
+    ("4. 大力鼓励会员国把民主教育同公民教育和人权教育一道，纳入本国教育标准", "zh", ("operative", 4)),
+])
+def test_lone_paragraph_openers_after_lexicon_modifiers(text, lang, expected):
+    from pipeline.structure.paragraphs import type_from_text
+
+    assert type_from_text(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,opens", [
+    ("Deeply disturbed by the magnitude of the human suffering", True),  # an opener that starts with an intensifier
+    ("Concerned by the continuing violence,", True),
+    ("Occupied Palestinian Territory, including East Jerusalem,", False),  # names from countries.tsv
+    ("United Kingdom of Great Britain and Northern Ireland and the United States", False),
+    ("United Nations Office on Drugs and Crime,", False),
+])
+def test_english_block_that_starts_a_paragraph(text, opens):
+    """A page break may split a paragraph: a block that does not open like a paragraph continues the one before."""
+    from pipeline.structure.paragraphs import starts_paragraph
+
+    assert starts_paragraph(text, "en") is opens

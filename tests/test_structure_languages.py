@@ -5,6 +5,7 @@ import pytest
 import spacy
 
 import pipeline.components  # noqa: F401  (registers the factories)
+from pipeline.components.unit import unit_doc
 from pipeline.io.read import document_units
 from pipeline.structure.header import read_header
 from pipeline.structure.paragraphs import type_from_text
@@ -53,9 +54,7 @@ def structure(stem: str, lang: str):
     assert [p.role for p in doc.paragraphs[:1]] == ["formula"]
     (unit,) = document_units(doc, "document")
     nlp = rules_pipeline(lang)
-    sdoc = nlp.make_doc(unit.text)
-    sdoc.user_data["unap"] = {"paragraphs": unit.paragraphs}
-    sdoc = nlp(sdoc)
+    sdoc = nlp(unit_doc(nlp, unit.text, paragraphs=unit.paragraphs))
     openers = [(s._.strength, s._.intensity) for s in sdoc.spans["opverbs"] if s._.clause == 0]
     return [(p.type, p.number) for p in doc.paragraphs[1:]], openers, [s.text for s in sdoc.spans["opverbs"]
                                                                        if s._.clause is not None]

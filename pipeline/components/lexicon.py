@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from ..languages import profile
+from ..lexicons import DIR as LEXICON_DIR
+from ..lexicons import read_tsv
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 # paragraph number ("12.", Arabic "١٢ -" / "12 -"), sub-paragraph label, quotes and emphasis before the opener
 LEAD = re.compile(r"^[\s\"'‘“«_*]*(?:\d{1,3}\s*(?:\.|[-–](?=\s))\s*)?(?:\(([a-z]{1,2}|[ivx]{1,5})\)\s*)?[\s\"'‘“«_*]*")
 # Arabic short vowels, shadda, sukun, dagger alif and tatweel: written or not at will ("يسلّم", "تقـرر")
@@ -41,11 +42,6 @@ class Opener:
     # classes an ambiguous opener may have, `cls` first ("encourage|urge" in the lexicon: Russian призывает translates
     # both "encourages" and "calls upon"); empty when the lexicon knows one class
     candidates: Tuple[str, ...] = ()
-
-
-def read_tsv(path: Path) -> List[Dict[str, str]]:
-    with open(path, encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
 
 
 class OpenerLexicon:

@@ -1,7 +1,8 @@
 """The structure words of a language whose forms live in data: `modifiers.<lang>.tsv` in pipeline/lexicons/.
 
-Chinese and English keep their hand-written patterns (paragraphs.py, header.py); French, Spanish, Russian and
-Arabic give theirs as rows of their modifiers file, so a language is added by data, not by a new branch:
+Chinese and English keep their hand-written formula and meeting patterns (paragraphs.py, header.py); French,
+Spanish, Russian and Arabic give theirs as rows of their modifiers file, so a language is added by data, not by a
+new branch (the connectives and intensifiers of all six are rows):
 - `formula`: the organ's addressing formula ("l'assemblée générale", "إن مجلس الأمن");
 - `meeting`: the word of the closing meeting line ("séance", "sesión", "заседани", "الجلسة");
 - `resolution`: the word before a Security Council resolution number ("résolution 2209 (2015)");
@@ -16,40 +17,24 @@ Arabic give theirs as rows of their modifiers file, so a language is added by da
 """
 from __future__ import annotations
 
-import csv
 import re
-from functools import lru_cache
-from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+from .. import lexicons
+from ..languages import profile
+from ..lexicons import alternation
+
 DATA_LANGS = ("fr", "es", "ru", "ar")  # the languages whose structure words are data
 
 
-@lru_cache(maxsize=None)
 def rows(lang: str, role: str) -> tuple[tuple[str, str], ...]:
     """(phrase, value) rows of a role in `modifiers.<lang>.tsv`, longest phrase first (empty when the file has
     none)."""
-    path = LEXICON_DIR / f"modifiers.{lang}.tsv"
-    if not path.exists():
-        return ()
-    with open(path, encoding="utf-8") as f:
-        found = {r["phrase"].strip(): (r["value"] or "").strip() for r in csv.DictReader(f, delimiter="\t")
-                 if r["role"] == role}
-    return tuple(sorted(found.items(), key=lambda pv: len(pv[0]), reverse=True))
+    return lexicons.rows(lang, role)
 
 
 def phrases(lang: str, role: str) -> tuple[str, ...]:
     """Phrases of a role in `modifiers.<lang>.tsv`, longest first (empty when the file has none)."""
-    return tuple(p for p, _ in rows(lang, role))
-
-
-def alternation(items) -> str:
-    """A regex alternation of phrases: any apostrophe for an apostrophe, any space run for a space."""
-    out = []
-    for p in items:
-        esc = re.escape(p).replace("'", "['’]").replace("\\ ", r"\s+")
-        out.append(esc)
-    return "|".join(out) or r"(?!)"
+    return lexicons.phrases(lang, role)
 
 
 def capital_start(lang: str) -> bool:
@@ -76,7 +61,14 @@ def sc_resolution(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(phrases(lang, 'resolution'))})\s+(\d{{1,4}})\s*\((\d{{4}})\)", re.I)
 
 
+def modifier(lang: str) -> re.Pattern[str]:
+    """One connective, subject or intensifier before an opening verb ("Également,", "настоятельно", 又, 强烈地),
+    with what follows it: a comma and spaces, or (unspaced languages) the adverbial 地."""
+    words = sorted({*phrases(lang, "connective"), *phrases(lang, "intensifier")}, key=lambda w: (-len(w), w))
+    tail = r",?\s+" if profile(lang).spaced else "地?"
+    return re.compile(rf"(?:{alternation(words)}){tail}", re.I)
+
+
 def connectives(lang: str) -> re.Pattern[str]:
-    """Connectives, subjects and intensifiers before an opening verb ("Également,", "настоятельно")."""
-    words = phrases(lang, "connective") + phrases(lang, "intensifier")
-    return re.compile(rf"^((?:{alternation(sorted(words, key=len, reverse=True))}),?\s+)*", re.I)
+    """The run of connectives, subjects and intensifiers at the start of a paragraph."""
+    return re.compile(rf"^(?:{modifier(lang).pattern})*", re.I)

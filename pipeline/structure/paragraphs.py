@@ -6,16 +6,15 @@ Vocabulary (the opener lexicon) is only a tie-breaker for unnumbered operative p
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from .. import lexicons
 from ..languages import profile
 from . import language_data
 from .blocks import NUMBERED, SUBPARA, SUPERSCRIPTS
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+LANGS = ("zh", "en", *language_data.DATA_LANGS)
 
 TRAILING_MARKERS = re.compile(rf"[\s{SUPERSCRIPTS}⁻]+$|(?<=[,.;:，。；：،؛])\s?\d{{1,3}}/?$|\[\^\w+\]$")
 TERMINAL = set(",.;:，。；：!?！？،؛؟")
@@ -61,12 +60,8 @@ def is_heading(text: str, lang: str) -> bool:
 @lru_cache(maxsize=None)
 def openers(lang: str, kind: str) -> tuple[str, ...]:
     """Openers of a kind ("operative", "preambular") of a language from the lexicon, longest first."""
-    path = LEXICON_DIR / f"opverbs.{lang}.tsv"
-    out: list[str] = []
-    with open(path, encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if row["kind"] == kind:
-                out.append(row["phrase"].lower())
+    rows = lexicons.read_tsv(lexicons.DIR / f"opverbs.{lang}.tsv")
+    out = [row["phrase"].lower() for row in rows if row["kind"] == kind]
     return tuple(sorted(set(out), key=len, reverse=True))
 
 
@@ -74,21 +69,25 @@ def operative_openers(lang: str) -> tuple[str, ...]:
     return openers(lang, "operative")
 
 
-CONNECTIVES = {
-    "en": re.compile(r"^((also|further|furthermore|again|once again|once more|moreover|hereby|therefore|"
-                     r"accordingly|most|strongly|firmly|urgently|deeply|gravely|earnestly|the [a-z ]*council|"
-                     r"the [a-z ]*assembly),?\s+)*", re.I),
-    "zh": re.compile(r"^(又|还|再次|进一步|并|也|最|强烈|坚决|紧急|深为|严重|地)*"),
-    **{lang: language_data.connectives(lang) for lang in language_data.DATA_LANGS},
-}
+# what may stand before an opening verb, from modifiers.<lang>.tsv: the whole run (CONNECTIVES) and one at a time
+CONNECTIVES = {lang: language_data.connectives(lang) for lang in LANGS}
+MODIFIER = {lang: language_data.modifier(lang) for lang in LANGS}
 
 
 def _starts_with(text: str, lang: str, phrases: tuple[str, ...]) -> bool:
-    body = NUMBERED.sub("", text, count=1)
-    body = CONNECTIVES[lang].sub("", body.strip()).lower()
+    """Does an opener of `phrases` start the text, after its number and any connectives and intensifiers? An opener
+    is looked for before each of them is skipped, so that one starting with an intensifier (深表遗憾) is found."""
+    body = NUMBERED.sub("", text, count=1).strip().lower()
     spaced = profile(lang).spaced
-    return any(body.startswith(op) and (not spaced or len(body) == len(op) or not body[len(op)].isalpha())
-               for op in phrases)
+    pos = 0
+    while True:
+        if any(body.startswith(op, pos) and (not spaced or not body[pos + len(op):pos + len(op) + 1].isalpha())
+               for op in phrases):
+            return True
+        m = MODIFIER[lang].match(body, pos)
+        if not m or m.end() == pos:
+            return False
+        pos = m.end()
 
 
 def starts_operative(text: str, lang: str) -> bool:
@@ -96,9 +95,12 @@ def starts_operative(text: str, lang: str) -> bool:
 
 
 # English preambular paragraphs open with a participle or an adjective of state of mind; the lexicon lists
-# the common ones, this catches the rest ("Acknowledging", "Disturbed", "Appalled", "Desirous")
-EN_OPENER_SHAPE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ed|ful|ous)|Aware|Having|Bearing)\b"
-                             r"(?! Nations| States| Kingdom| Republic| Arab| Emirates)")
+# the common ones, this catches the rest ("Acknowledging", "Disturbed", "Appalled", "Desirous"), unless the word
+# starts a name: a country of countries.tsv ("United Kingdom", "Occupied Palestinian Territory") or the United Nations
+EN_OPENER_SHAPE = re.compile(r"^(?:[A-Z][a-z]+(?:ing|ed|ful|ous)|Aware|Having|Bearing)\b")
+_EN_NAMES = sorted({n for n in (*lexicons.countries("en"), "United Nations") if EN_OPENER_SHAPE.match(n)},
+                   key=lambda n: (-len(n), n))
+EN_NAME = re.compile(rf"^(?:{lexicons.alternation(_EN_NAMES)})\b")
 
 
 def starts_with_opener(text: str, lang: str) -> bool:
@@ -110,7 +112,7 @@ def starts_paragraph(text: str, lang: str) -> bool:
     """Could a paragraph start with this text? A number, a sub-paragraph label or an opening phrase."""
     if NUMBERED.match(text) or SUBPARA.match(text) or starts_with_opener(text, lang):
         return True
-    return lang == "en" and bool(EN_OPENER_SHAPE.match(text.strip()))
+    return lang == "en" and bool(EN_OPENER_SHAPE.match(text.strip())) and not EN_NAME.match(text.strip())
 
 
 def type_from_text(text: str, lang: str) -> tuple[str, int | None]:

@@ -20,14 +20,21 @@ import json
 import re
 from pathlib import Path
 
-from .. import models
+from .. import lexicons, models
 from ..structure.parse import parse_document
 
 OUT = models.ROOT / "annotations" / "strength"
 
-PREFIX = (r"(?:(?:also|further|furthermore|again|once again|once more|moreover|hereby|therefore|accordingly|"
-          r"the security council|the general assembly),?\s+)*")
-INTENS = r"(?:(most\s+)?(strongly|firmly|urgently|deeply|gravely|earnestly|solemnly|fully|highly|warmly)\s+)?"
+# the words around an English opener, from pipeline/lexicons/modifiers.en.tsv (what the opener lexicon reads):
+# connectives and subjects before it ("Also", "The Security Council"), an intensifier before or after it with its
+# intensity ("strongly": strong, "in the strongest terms": strongest), an adjective of its object ("expresses its
+# deep concern": strong)
+PREFIX = rf"(?:(?:{lexicons.alternation(lexicons.phrases('en', 'connective'))}),?\s+)*"
+INTENSITY = lexicons.values("en", "intensifier")
+INTENS = rf"(?:({lexicons.alternation(sorted(INTENSITY, key=lambda p: (-len(p), p)))})\s+)?"
+STRONGEST = lexicons.alternation(lexicons.phrases("en", "intensifier", "strongest"))
+STRONG = lexicons.alternation(lexicons.phrases("en", "intensifier", "strong"))
+ADJECTIVE = lexicons.alternation(lexicons.phrases("en", "adjective", "strong"))
 NUM = re.compile(r"^\s*\d{1,3}\s*\.\s+")
 
 # openers missing from operative_verbs.en.tsv, decided by hand (class), matched like the table's openers
@@ -57,10 +64,7 @@ def en_label(text: str, table: dict[str, str]) -> tuple[str, str] | None:
     rest = text[m.end():] if m else text
     low = rest.lower().lstrip("‘'\"_ ")
     mm = re.match(PREFIX + INTENS + PREFIX, low)
-    intensity = "none"
-    if mm.group(2):
-        intensity = "strongest" if mm.group(1) else ("strong" if mm.group(2) in
-                                                     ("strongly", "firmly", "urgently", "deeply", "gravely") else "none")
+    intensity = INTENSITY[mm.group(1)] if mm.group(1) else "none"
     low = low[mm.end():]
     merged = {**{k: v for k, v in HAND_OPENERS.items()}, **table}
     for op in sorted(merged, key=len, reverse=True):
@@ -68,12 +72,11 @@ def en_label(text: str, table: dict[str, str]) -> tuple[str, str] | None:
             if op.startswith("extends") and op not in HAND_OPENERS and op != "extends the mandate":
                 continue
             after = low[len(op):len(op) + 60]
-            if re.match(r",?\s+(in the strongest (possible )?terms|most strongly)", after) or re.match(
-                    r"^ its condemnation,? in the strongest (possible )?terms", after):
+            if re.match(rf",?\s+(?:{STRONGEST})", after) or re.match(rf"^ its condemnation,? (?:{STRONGEST})", after):
                 intensity = "strongest"
-            elif op == "expresses" and re.match(r"^ (its )?(deep|grave|deepest|serious)\b", after):
+            elif op == "expresses" and re.match(rf"^ (its )?(?:{ADJECTIVE})\b", after):
                 intensity = "strong"
-            elif re.match(r",?\s+(strongly|firmly|urgently|deeply|gravely)\b", after):
+            elif re.match(rf",?\s+(?:{STRONG})\b", after):
                 intensity = "strong"
             return merged[op], intensity
     return None
@@ -100,7 +103,7 @@ SEED_GOLD = {
     46: ("declare", "none"), 47: ("declare", "none"), 48: ("declare", "none"), 49: ("declare", "none"),
     50: ("declare", "none"), 51: ("urge", "none"), 52: ("request", "none"),
 }
-CONNECTIVE_ZH = re.compile(r"^(又|还|再次|进一步|并)+")
+CONNECTIVE_ZH = re.compile(rf"^(?:{lexicons.alternation(lexicons.phrases('zh', 'connective'))})+")
 
 
 def seed_records(shared: Path) -> list[dict]:
