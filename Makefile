@@ -57,8 +57,9 @@ $(NEW_LANGS:%=models/unap-%/meta.json): models/unap-%/meta.json: models/configs/
 
 models: $(foreach l,zh en $(NEW_LANGS),models/unap-$(l)/meta.json)
 
-# entity gold: review files -> doccano JSONL splits (after people corrected annotations/entities/reviewed/)
-annotations/entities/%.jsonl: $(wildcard annotations/entities/reviewed/*.jsonl) | setup
+# entity gold: review files -> doccano JSONL splits (after people corrected annotations/entities/reviewed/);
+# one run writes the three splits (a grouped target: a pattern rule also matched the review files themselves)
+annotations/entities/train.jsonl annotations/entities/dev.jsonl annotations/entities/test.jsonl &: $(wildcard annotations/entities/reviewed/*.jsonl) | setup
 	$(VENV)/bin/python -m pipeline.training.gold_tool export annotations/entities/reviewed/*.jsonl -o annotations/entities
 
 # evaluate: entity and strength figures on the test split (rules/lexicon, model, combined)
