@@ -82,3 +82,34 @@ def test_the_record_as_read_is_kept_for_writers():
     rec = {"id": "u1", "text": TEXT, "cats": {"urge": 0.9}, "meta": {"footnotes": ["1"]}, "extra": [1, 2]}
     u = parse(rec)
     assert u.raw == rec and "raw" not in u.dict()
+
+
+@pytest.mark.parametrize("unit", ["paragraph", "document"])
+def test_every_field_annotate_writes_is_read_back(tmp_path, unit):
+    """The annotate writer (export.py) and this reader agree: each paragraph's type, number, role, class,
+    intensity, verb, addressees, clauses and strongest class, and every entity with its id."""
+    import json
+
+    from pipeline.cli import main
+
+    from .conftest import SEED
+
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(SEED), "-o", str(out), "--unit", unit, "-q"]) == 0
+    checked = 0
+    for line in out.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        u = parse(rec)
+        assert [e.entry() for e in u.entities] == rec["entities"]
+        pairs = [(u, rec["paragraph"])] if unit == "paragraph" else list(zip(u.paragraphs, rec["paragraphs"]))
+        assert len(pairs) == (1 if unit == "paragraph" else len(rec["paragraphs"]))
+        for p, given in pairs:
+            assert {k: getattr(p, k) for k in ("type", "number", "role", "strength", "intensity", "clauses",
+                                               "max_strength")} == {k: given.get(k) for k in (
+                "type", "number", "role", "strength", "intensity", "clauses", "max_strength")}
+            assert (p.verb.dict() if p.verb else None) == given["verb"]
+            assert [a.dict() for a in p.addressees or []] == [
+                {"start": a["start"], "end": a["end"], "type": a["type"], "text": a["text"]}
+                for a in given.get("addressees") or []]
+            checked += 1
+    assert checked > 100  # the seed's 106 paragraphs
