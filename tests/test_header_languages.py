@@ -113,10 +113,20 @@ def test_general_assembly_header_gives_the_english_meta(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_security_council_header_gives_the_english_meta_and_its_meeting(lang):
     english = meta(SC_2209["en"] + [FORMULA["en"], BODY["en"]], "en")
-    assert english == {"symbol": "S/RES/2209(2015)", "number": "2209 (2015)", "organ": "Security Council"}
-    # the adoption line's meeting and date, which the English reader leaves out of this form of header
-    assert meta(SC_2209[lang] + [FORMULA[lang], BODY[lang]], lang) == {
-        **english, "adoption_date": "2015-03-06", "meeting": 7401}
+    assert english == {"symbol": "S/RES/2209(2015)", "number": "2209 (2015)", "organ": "Security Council",
+                       "adoption_date": "2015-03-06", "meeting": 7401}
+    assert meta(SC_2209[lang] + [FORMULA[lang], BODY[lang]], lang) == english
+
+
+@pytest.mark.parametrize("lang,lines", [
+    ("en", ["RESOLUTION 774 (1992)", "Adopted by the Security Council at its 3109th meeting,", "on 26 August 1992"]),
+    ("zh", ["第774(1992)号决议", "1992年8月26日安全理事会第3109次会议通过"]),
+    ("zh", ["第774(1992)号决议", "安全理事会1992年8月26日第3109次会议通过"]),
+])
+def test_security_council_adoption_line_gives_date_and_meeting_also_when_broken(lang, lines):
+    """The adoption line of older resolutions breaks after 'meeting,' (S/RES/774 (1992) as printed)."""
+    header = read_header(lines, lang, {}, "S_RES_0774_1992.txt")
+    assert (header["adoption_date"], header["meeting"]) == ("1992-08-26", 3109)
 
 
 SC_242 = {"en": ["Resolution 242 (1967)", "of 22 November 1967"], "fr": ["Résolution 242 (1967)", "du 22 novembre 1967"],

@@ -107,6 +107,15 @@ for _lang in language_data.DATA_LANGS:
         ("sc_resolution", language_data.sc_resolution(_lang)),
         ("meeting", language_data.meeting(_lang)),
     ]
+# "Adopted by the Security Council at its 3109th meeting, on 26 August 1992" (often broken after "meeting,"), read
+# over the joined header lines; the new languages read the same line from data (language_data.adoption)
+SC_ADOPTED = {
+    "en": re.compile(r"Adopted by the Security Council at its (?P<meeting>\d+)(?:st|nd|rd|th) meeting,?\s+on\s+"
+                     r"(?P<date>" + EN_DATE + r")"),
+    # both orders are printed: 安全理事会2015年1月22日第7366次会议通过, 2015年3月6日安全理事会第7401次会议通过
+    "zh": re.compile(r"(?:安全理事会\s*(?P<date>" + ZH_DATE + r")|(?P<date2>" + ZH_DATE.replace("(", "(?:")
+                     + r")\s*安全理事会)\s*第\s*(?P<meeting>\d+)\s*次会议通过"),
+}
 ORGANS_ZH = {"大会": "General Assembly", "安全理事会": "Security Council",
              "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
 ORGAN_CODES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
@@ -274,6 +283,11 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
     none = re.compile(r"(?!)")
     for name in ("session", "agenda_item", "adopted", "sc_of_date"):  # forms a language may not have (yet)
         pats.setdefault(name, none)
+    if lang in SC_ADOPTED and (m := SC_ADOPTED[lang].search(" ".join(lines))):
+        d = re.match(EN_DATE if lang == "en" else ZH_DATE, m.group("date") or m.group("date2")).groups()
+        iso = iso_en(*d) if lang == "en" else f"{int(d[0]):04d}-{int(d[1]):02d}-{int(d[2]):02d}"
+        if iso:
+            h["adoption_date"], h["meeting"] = iso, int(m.group("meeting"))
     for line in lines:
         if lang in language_data.DATA_LANGS:
             for key, value in data_fields(lang, line).items():
