@@ -6,16 +6,14 @@ import spacy
 
 from pipeline import models
 from pipeline.cli import main
+from pipeline.components.unit import unit_doc
 from pipeline.evaluation.addressees import score_addressees
 
 from .conftest import SEED
 
 
 def annotate(nlp, text):
-    doc = nlp.make_doc(text)
-    doc.user_data["unap"] = {"paragraphs": [{"start": 0, "end": len(text), "type": "operative", "number": None,
-                                             "role": None}], "year": None}
-    doc = nlp(doc)
+    doc = nlp(unit_doc(nlp, text, ptype="operative"))
     return [(s.text, s._.addressee_type) for s in doc.spans["addressees"]]
 
 
@@ -81,10 +79,7 @@ def test_chinese(zh, text, expected):
 def test_split_token_keeps_other_spans_in_place(zh):
     # 南苏丹 may end inside a segmenter token (南苏丹根据); the split must not shift the other span groups
     text = "5. 还要求苏丹和南苏丹根据它们在2011年6月20日协议中的承诺，迅速着手设立行政当局；"
-    doc = zh.make_doc(text)
-    doc.user_data["unap"] = {"paragraphs": [{"start": 0, "end": len(text), "type": "operative", "number": None,
-                                             "role": None}], "year": None}
-    doc = zh(doc)
+    doc = zh(unit_doc(zh, text, ptype="operative"))
     assert [s.text for s in doc.spans["addressees"]] == ["苏丹", "南苏丹"]
     assert [v.text for v in doc.spans["opverbs"]] == ["要求"]
     assert doc.spans["paragraphs"][0].text == text

@@ -12,6 +12,7 @@ import spacy
 
 import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
 from pipeline.entities.normalize import date_id
+from pipeline.components.unit import unit_doc
 from pipeline.entities.words import words
 
 LANGS = ("en", "zh", "fr", "es", "ru", "ar")
@@ -137,9 +138,7 @@ def rules():
 
 
 def found(nlp, text: str, year: int = 2015) -> list[tuple[str, str, str]]:
-    doc = nlp.make_doc(text)
-    doc.user_data["unap"] = {"year": year}
-    doc = nlp.get_pipe("unap_entity_rules")(doc)
+    doc = nlp.get_pipe("unap_entity_rules")(unit_doc(nlp, text, year=year))
     return [(s.label_, s.kb_id_, s.text) for s in doc.spans["entity_rules"]]
 
 
