@@ -193,6 +193,15 @@ def test_russian_case_forms_match_one_name(rules):
     assert found(rules["ru"], "Советник по вопросам безопасности") == []
 
 
+@pytest.mark.parametrize("form,label,entity", [
+    ("Аддис-Абебской программы действий", "TREATY", "Addis Ababa Action Agenda"),  # hyphenated: the last part inflects
+    ("Военно-штабного комитета", "ORG", "Military Staff Committee"),
+    ("Всемирной программой действий, касающейся молодежи", "TREATY", "World Programme of Action for Youth"),
+])
+def test_russian_hyphenated_words_and_participles_inflect(rules, form, label, entity):
+    assert [(lab, i) for lab, i, _ in found(rules["ru"], f"В соответствии с {form} и")] == [(label, entity)]
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     ("fr", "du 16 au 20 juin 2014", "2014-06-16/2014-06-20"),
     ("fr", "1er janvier 2016", "2016-01-01"),

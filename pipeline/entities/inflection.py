@@ -32,6 +32,8 @@ def ru_stem(word: str) -> str:
     """The stem shared by a Russian word's case forms: one case ending off, then trailing vowels
     (Ассамблея, Ассамблеи, Ассамблее, Ассамблеей -> Ассамбл; Советом, Советов -> Совет)."""
     low = word
+    if len(low) > 6 and low[-2:].lower() in ("ся", "сь"):  # participles: касающаяся, касающейся -> касающ
+        low = low[:-2]
     for e in RU_ENDINGS:
         if low.lower().endswith(e) and len(low) - len(e) >= 3:
             low = low[:-len(e)]
@@ -41,10 +43,29 @@ def ru_stem(word: str) -> str:
     return low
 
 
+RU_HYPHENATED = re.compile(r"((?:[А-ЯЁа-яё]+-)+)([А-ЯЁа-яё]{3,})")
+
+
+def _ru_split(word: str) -> tuple[str, str] | None:
+    """(fixed part, inflecting part) of a word whose case ending changes; a hyphenated word inflects in its last
+    part only (Аддис-Абебская -> Аддис-Абебской, Военно-штабной -> Военно-штабного); None: the word is fixed."""
+    if word.isupper():
+        return None
+    if len(word) >= 3 and CYRILLIC_WORD.fullmatch(word):
+        return "", word
+    m = RU_HYPHENATED.fullmatch(word)
+    return (m.group(1), m.group(2)) if m and not m.group(2).isupper() else None
+
+
 def _ru_word(word: str) -> str:
-    if len(word) >= 3 and CYRILLIC_WORD.fullmatch(word) and not word.isupper():
-        return re.escape(ru_stem(word)) + r"[а-яё]{0,4}"
+    if parts := _ru_split(word):
+        return re.escape(parts[0] + ru_stem(parts[1])) + r"[а-яё]{0,4}"
     return re.escape(word)
+
+
+def _ru_key(word: str) -> str:
+    parts = _ru_split(word)
+    return parts[0] + ru_stem(parts[1]) if parts else word
 
 
 def pattern(name: str, lang: str) -> str:
@@ -74,7 +95,7 @@ def key(text: str, lang: str) -> str:
     if how == "ar-clitic":
         return re.sub(AR_MARKS[:-1], "", t)
     if how == "ru-stem":
-        return " ".join(ru_stem(w) if CYRILLIC_WORD.fullmatch(w) and not w.isupper() else w for w in t.split())
+        return " ".join(_ru_key(w) for w in t.split())
     return t
 
 
