@@ -249,6 +249,19 @@ def test_bodies_named_without_their_owner(rules):
     assert ("ORG", "", "مؤتمر الأطراف") in ar, "the proclitic ل stays outside the span"
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "la Conférence des États parties à la Convention des Nations Unies contre la corruption a"),
+    ("es", "la Conferencia de los Estados Partes en la Convención de las Naciones Unidas contra la Corrupción"),
+    ("ru", "Конференции государств-участников Конвенции Организации Объединенных Наций против коррупции"),
+    ("ar", "لمؤتمر الدول الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد"),
+])
+def test_a_conference_of_states_parties_is_one_org_with_the_english_id(rules, lang, text):
+    """'Conference of the States Parties to <treaty>' (UNCAC's governing body, a dev line) is one ORG, as in English,
+    not the treaty alone."""
+    assert [(label, i) for label, i, _ in found(rules[lang], text)] == [
+        ("ORG", "Conference of the States Parties to the United Nations Convention against Corruption")]
+
+
 @pytest.mark.parametrize("lang,text,span", [
     ("fr", "en vertu de l'article III du Traité, en ce qui concerne", "Traité"),
     ("es", "de conformidad con el artículo IV del Tratado.", "Tratado"),

@@ -327,7 +327,9 @@ class Gazetteer:
     @staticmethod
     def _parties_of(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
         """'Conférence des Parties à la Convention de Rotterdam', 'مؤتمر الأطراف في اتفاقية بازل': the governing body of
-        a known treaty is one ORG with the English id 'Conference of the Parties to the <treaty>' (as _parties)."""
+        a known treaty is one ORG with the English id 'Conference of the Parties to the <treaty>' (as _parties), or
+        'Conference of the States Parties to ...' where the pattern's `states` group says so ('Conférence des États
+        parties à la Convention des Nations Unies contre la corruption')."""
         w = words(lang)
         if w is None or not w["parties"]:
             return []
@@ -338,7 +340,8 @@ class Gazetteer:
             treaties = [c for c in found if c.label == "TREATY" and c.key and c.start == m.end()]
             if treaties:
                 t = max(treaties, key=lambda c: c.end)
-                out.append(Candidate(m.start(), t.end, "ORG", f"Conference of the Parties to the {t.key}",
+                body = "States Parties" if m.groupdict().get("states") else "Parties"
+                out.append(Candidate(m.start(), t.end, "ORG", f"Conference of the {body} to the {t.key}",
                                      source="title"))
         return out
 

@@ -84,7 +84,7 @@ def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int
         else:
             import spacy
             nlp = spacy.load(models.default_model(lang))
-            nlp.get_pipe("unap_entity_rules").set_corrections(corrections)
+            models.teach(nlp, corrections)
             nlp.to_disk(target)
         if output.exists():
             shutil.rmtree(output)

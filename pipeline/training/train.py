@@ -263,7 +263,7 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
         "description": "UN resolution pipeline: structure, entities (rules + NER), operative-verb strength",
         "built": datetime.date.today().isoformat(), "unap": info})
     if corrections is not None:
-        nlp.get_pipe("unap_entity_rules").set_corrections(corrections)
+        models.teach(nlp, corrections)
     out = output if output is not None else models.default_model(lang)
     nlp.to_disk(out)
     return {"path": str(out), **info}
