@@ -121,7 +121,8 @@ class Gazetteer:
                 self._regex[lang] = None
             elif words(lang) is not None:  # French, Spanish, Russian, Arabic: whole words, inflected forms too
                 alt = "|".join(inflection.pattern(n, lang) for n in names)
-                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?!\w|-\w)")  # "ONU-SPIDER": a compound, not ONU
+                # "ONU-SPIDER": a compound, not ONU; a footnote digit may be glued on ("Presupuesto22"), as in English
+                self._regex[lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![^\W\d]|-\w)")
             else:
                 alt = "|".join(re.escape(n) for n in names)
                 # English names are whole words; Chinese names may sit inside compounds (联合国人员)
