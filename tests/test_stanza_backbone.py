@@ -78,18 +78,34 @@ def test_split_tokens_at_keeps_a_tree():
 
 
 @needs_models
-def test_whole_pipeline_on_stanza_docs():
+def test_whole_pipeline_on_stanza_docs(tmp_path):
+    """A shipped pipeline loads on stanza through its config, and saved so it loads on stanza again."""
     from pipeline import models
 
     for lang, text in SENTENCES.items():
-        nlp = use_stanza(spacy.load(models.default_model(lang)), lang)
-        assert use_stanza(nlp, lang).tokenizer is nlp.tokenizer  # applied once
+        nlp = stanza_backbone.load(models.default_model(lang))
+        assert isinstance(nlp.tokenizer, StanzaTokenizer)
+        assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "unap.stanza_tokenizer.v1", "model_dir": None}
         doc = nlp(text)
         assert doc.text == text
         check_tree(doc)
         assert "paragraphs" in doc.spans and "opverbs" in doc.spans
         for e in doc.ents:
             assert text[e.start_char:e.end_char] == e.text
+        nlp.to_disk(tmp_path / lang)
+        again = spacy.load(tmp_path / lang)(text)
+        assert [(t.text, t.pos_, t.dep_, t.head.i) for t in again] == [(t.text, t.pos_, t.dep_, t.head.i) for t in doc]
+        assert [(s.start, s.end, s.label_) for s in again.spans["opverbs"]] == \
+               [(s.start, s.end, s.label_) for s in doc.spans["opverbs"]]
+
+
+@needs_models
+def test_pipeline_in_memory_put_on_stanza():
+    from pipeline import models
+
+    nlp = use_stanza(spacy.load(models.default_model("zh")), "zh")
+    assert isinstance(nlp.tokenizer, StanzaTokenizer) and use_stanza(nlp, "zh").tokenizer is nlp.tokenizer  # once
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "unap.stanza_tokenizer.v1"
 
 
 def _annotate(tmp_path, path, backbone):
@@ -138,9 +154,13 @@ def test_train_tokenizer_small(tmp_path):
 
 
 def test_missing_models_one_line_error(tmp_path, monkeypatch, capsys):
+    from pipeline import models
+
     monkeypatch.setattr(stanza_backbone, "MODELS_DIR", tmp_path / "nothing")
     with pytest.raises(BackboneError, match="no stanza models"):
         check("zh")
+    with pytest.raises(BackboneError, match="no stanza models"):
+        stanza_backbone.load(models.default_model("zh"))
     out = tmp_path / "out.jsonl"
     assert main(["annotate", str(SEED), "-o", str(out), "--backbone", "stanza", "-q"]) == 2
     err = capsys.readouterr().err.strip().splitlines()

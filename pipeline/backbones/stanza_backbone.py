@@ -1,9 +1,16 @@
 """stanza as the backbone of a spaCy pipeline: stanza segments, tags, lemmatizes and parses; spaCy runs our
 components on the result.
 
-    from pipeline.backbones.stanza_backbone import use_stanza
-    nlp = use_stanza(spacy.load("models/unap-zh"), "zh")   # nlp.tokenizer is now stanza
+stanza is a registered tokenizer, as spacy-stanza registers its own: a config names it and spaCy builds it,
+
+    [nlp.tokenizer]
+    @tokenizers = "unap.stanza_tokenizer.v1"
+    model_dir = null                                         # models/stanza-<lang>/
+
+    from pipeline.backbones import stanza_backbone
+    nlp = stanza_backbone.load("models/unap-zh")             # a shipped pipeline, its config naming stanza
     doc = nlp(text)                                          # doc.text == text, with pos_/tag_/lemma_/morph/dep
+    nlp.to_disk(folder); spacy.load(folder)                  # the saved config names stanza: loads on stanza
 
 The models are our own, trained offline by `python -m pipeline.training.train_stanza zh|en` into
 models/stanza-<lang>/ (stanza downloads nothing here: download_method=None and an empty resources.json).
@@ -20,8 +27,10 @@ Heads, dependency labels (root as spaCy's ROOT) and so sentence boundaries come 
 import importlib.util
 import os
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
+from spacy import util
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -208,7 +217,8 @@ class StanzaTokenizer:
         for t in texts:
             yield self(t)
 
-    # spaCy serializes its tokenizer with the pipeline; this one is rebuilt by use_stanza, not saved
+    # spaCy serializes its tokenizer with the pipeline; this one is built from the config (its models are
+    # models/stanza-<lang>/), so there is nothing of it to save
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
@@ -226,8 +236,43 @@ class _Empty:
     sentences: list = []
 
 
-def use_stanza(nlp, lang: str, model_dir: Optional[Path] = None):
-    """Make `nlp` run on stanza: replace its tokenizer (the stanza pipeline is loaded once per process)."""
+TOKENIZER = "unap.stanza_tokenizer.v1"
+
+
+@util.registry.tokenizers(TOKENIZER)
+def create_tokenizer(model_dir: Optional[str] = None) -> Callable[[Language], StanzaTokenizer]:
+    """The tokenizer a config names (`@tokenizers = "unap.stanza_tokenizer.v1"`): stanza with the models of
+    `model_dir` (null: models/stanza-<lang>/ of the pipeline's language)."""
+    def make(nlp: Language) -> StanzaTokenizer:
+        return StanzaTokenizer(nlp.vocab, nlp.lang, Path(model_dir) if model_dir else None)
+
+    return make
+
+
+def tokenizer_config(model_dir: Optional[Path] = None) -> Dict[str, Optional[str]]:
+    """The `[nlp.tokenizer]` block that names this tokenizer."""
+    return {"@tokenizers": TOKENIZER, "model_dir": str(model_dir) if model_dir else None}
+
+
+def load(path: Path, model_dir: Optional[Path] = None) -> Language:
+    """The saved pipeline of folder `path` on stanza: its config with `[nlp.tokenizer]` naming this tokenizer,
+    then its components from disk (spaCy's own tokenizer files in the folder are not read)."""
+    path = Path(path)
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(f"{path}: not a spaCy pipeline folder (no config.cfg); train one with `unap train`")
+    config = util.load_config(path / "config.cfg")
+    config["nlp"]["tokenizer"] = tokenizer_config(model_dir)
+    nlp = util.load_model_from_config(config, meta=util.get_model_meta(path)).from_disk(path, exclude=["tokenizer"])
+    nlp.config["nlp"]["tokenizer"] = tokenizer_config(model_dir)  # from_disk read the folder's config again
+    return nlp
+
+
+def use_stanza(nlp: Language, lang: str, model_dir: Optional[Path] = None) -> Language:
+    """Put a pipeline already in memory on stanza, through the registered tokenizer, and say so in its config
+    (`nlp.to_disk` then saves a pipeline that loads on stanza). A pipeline on disk: `load` builds it so at once."""
+    if lang != nlp.lang:
+        raise ValueError(f"use_stanza: the pipeline is {nlp.lang}, not {lang}")
     if getattr(nlp.tokenizer, "backbone", None) != "stanza":
-        nlp.tokenizer = StanzaTokenizer(nlp.vocab, lang, model_dir)
+        nlp.tokenizer = util.registry.tokenizers.get(TOKENIZER)(str(model_dir) if model_dir else None)(nlp)
+        nlp.config["nlp"]["tokenizer"] = tokenizer_config(model_dir)
     return nlp
