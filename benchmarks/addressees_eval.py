@@ -21,14 +21,12 @@ GOLD = Path(__file__).resolve().parent.parent / "annotations" / "addressees"
 def backbones(lang: str):
     yield "spacy (rules)", models.load(models.default_model(lang))
     try:
-        from pipeline.backbones.stanza_backbone import use_stanza
+        from pipeline.backbones import stanza_backbone
     except ImportError as e:
         print(f"(stanza backbone not available: {e})")
         return
-    import spacy
-    nlp = spacy.load(models.default_model(lang))
     try:
-        use_stanza(nlp, lang)
+        nlp = stanza_backbone.load(models.default_model(lang))
     except Exception as e:  # no models trained yet: say so and score the default backbone only
         print(f"(stanza backbone not available: {e})")
         return

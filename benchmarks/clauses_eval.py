@@ -18,11 +18,10 @@ GOLD = Path(__file__).resolve().parent.parent / "annotations" / "clauses"
 
 
 def load(lang: str, stanza: bool):
-    nlp = models.load(models.default_model(lang))
-    if stanza:
-        from pipeline.backbones.stanza_backbone import use_stanza
-        use_stanza(nlp, lang)
-    return nlp
+    if stanza:  # its own pipeline, built on stanza: the shared cached one is never changed
+        from pipeline.backbones import stanza_backbone
+        return stanza_backbone.load(models.default_model(lang))
+    return models.load(models.default_model(lang))
 
 
 def line(name: str, s: dict) -> str:

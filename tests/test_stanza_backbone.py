@@ -176,3 +176,13 @@ def test_missing_stanza_one_line_error(tmp_path, monkeypatch, capsys):
     assert main(["annotate", str(GA), "-o", str(tmp_path / "o.jsonl"), "--backbone", "stanza", "-q"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "pip install -e '.[stanza]'" in err[0]
+
+
+def test_a_fresh_process_finds_the_registered_tokenizer():
+    """A config naming `unap.stanza_tokenizer.v1` loads in a process that never imported the backbone: spaCy finds
+    it through the package's `spacy_tokenizers` entry point (as spacy-stanza's own tokenizer is found)."""
+    import subprocess
+    import sys
+    code = "import spacy; print(spacy.util.registry.tokenizers.get('unap.stanza_tokenizer.v1').__module__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "pipeline.backbones.stanza_backbone"

@@ -37,13 +37,9 @@ def _load(lang: str):
         raise ValueError(f"unknown backbone {_BACKBONE!r}")
     key = (str(path.resolve()), lang)
     if key not in _STANZA_NLP:
-        import spacy
+        from ..backbones import stanza_backbone
 
-        from ..backbones.stanza_backbone import use_stanza
-
-        if not (path / "config.cfg").is_file():
-            raise FileNotFoundError(f"{path}: not a spaCy pipeline folder (no config.cfg); train one with `unap train`")
-        _STANZA_NLP[key] = use_stanza(spacy.load(path), lang)
+        _STANZA_NLP[key] = stanza_backbone.load(path)
     return _STANZA_NLP[key]
 
 
