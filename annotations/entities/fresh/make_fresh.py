@@ -1,6 +1,6 @@
 """The fresh held-out entity test sets (annotations/entities/fresh/): how each was chosen, built and checked.
 
-    .venv/bin/python annotations/entities/fresh/make_fresh.py COMMAND SET [--shared DIR] [FILES]
+    .venv/bin/python annotations/entities/fresh/make_fresh.py COMMAND SET [--shared DIR] [--into DIR] [FILES]
 
 SET (README.md has the story of each):
     fresh1     test_fresh.jsonl      English, 14 unused CR-UNSC Security Council resolutions of 1946-1993
@@ -8,27 +8,27 @@ SET (README.md has the story of each):
     fresh3.zh  test_fresh3.zh.jsonl  Chinese, 2023 UN sentence pairs (the Chinese side)
     fresh3.en  test_fresh3.en.jsonl  English, 2023 UN sentence pairs (the English side)
     fresh4.zh  test_fresh4.zh.jsonl  Chinese, 2023 UN sentence pairs, made after the third set had been scored
+    fresh6.zh  test_fresh6.zh.jsonl  Chinese, 2023 UN sentence pairs no file of the project names (blind)
+    fresh6.en  test_fresh6.en.jsonl  English, the other side of the same 80 pairs
+    (fresh5.{fr,es,ru,ar} were written as JSONL by hand, without spans files: not made by this tool.)
+    A group runs its sets in turn: fresh3 = fresh3.zh + fresh3.en, fresh6 = fresh6.zh + fresh6.en.
 COMMAND:
-    select   choose the units (fresh1, fresh3.*, fresh4.zh: write selected*.jsonl, which is frozen once made;
-             fresh2 has no selection file: every command recomputes its selection and `select` shows it)
+    select   choose the units and write selected*.jsonl; once that file exists it is frozen, and `select` only
+             says whether a new choice would still be the same (annotations/ grows, so it often would not)
     build    hand spans (SET's spans file, or SPANS OUT) -> the set's JSONL; only turns span texts into offsets
     check    validate the set's JSONL (or FILE) and print every span in context
     context  every unit with its spans bracketed and the capitalized words left outside (second-pass aid)
     diff     units whose spans differ between the first-pass spans file (or PASS1) and the final one
---shared: the read-only corpora (default: ../shared beside the repository), read by `select`, by `check` of
-fresh1 (source blocks) and by every command of fresh2 (its selection).
+--shared: the read-only corpora (default: ../shared beside the repository), read by `select` and by `check` of
+fresh1 and fresh2 (source blocks and lines).
 
-Rebuilding each set from its spans file gives the committed file byte for byte:
-
-    for s in fresh1 fresh2 fresh3.zh fresh3.en fresh4.zh; do
-        .venv/bin/python annotations/entities/fresh/make_fresh.py build $s
-        .venv/bin/python annotations/entities/fresh/make_fresh.py check $s
-    done
+Rebuilding each set from its spans file and frozen selection gives the committed file byte for byte
+(README.md, "Rebuilding every set", has the commands that show it into a temporary folder).
 
 Independent of the project's pipeline: imports nothing from `pipeline/`, never runs a model. The spans files
 were written by hand, unit by unit: '## <unit id>', then one 'LABEL | surface | id' line per span in text order
 (id '-' = null; '\\n' in a surface stands for a newline of the text; a surface prefixed 'N@' takes its N-th
-occurrence after the previous span).
+occurrence after the previous span). fresh6's files name the pair ('# <pair id>') and leave a null id empty.
 
 Selection of fresh1 (deterministic):
 - pool: every file of the read-only corpora whose symbol or file stem does not occur as a unit id, `doc` or
@@ -49,7 +49,8 @@ Selection of fresh1 (deterministic):
 After annotation the print line breaks inside a unit were replaced by spaces (one character for one, so no offset
 moves): `build fresh1` does the same as its last step.
 
-Selection of fresh2 (deterministic, recomputed by every command; no file of its own). Source:
+Selection of fresh2 (deterministic; frozen in selected2.jsonl, which is `select2()` run on the annotations/ of
+commit 686dc2a that made the set: later gold and silver files quote two of its lines). Source:
 unsc-drafts-en/task3.json (UNBench, MIT): `drafts` (30 English SC draft resolutions) and `labels` (1 adopted).
 - a draft is in the pool when (a) it cites a year >= 2003 (in a resolution number "nnnn (yyyy)", a symbol
   S/yyyy/..., S/PRST/yyyy/..., or a date): the CR-UNSC corpus the project's SC gold was drawn from ends with
@@ -76,6 +77,18 @@ Chinese-English sentence pairs of 2023 UN documents, often misaligned, so each l
 - fresh4.zh: the same from pairs in neither third-set file, in order of sha1("zh4:<pair id>").
 The selections were made once and frozen in selected3.{zh,en}.jsonl and selected4.zh.jsonl; build and check
 read those files.
+
+Selection of fresh6.* (deterministic, one choice of pairs for both languages, frozen in selected6.jsonl; made
+after fresh3/fresh4 had been scored and studied, as a blind set for the shipped zh and en pipelines). Source: the
+same pairs:
+- a pair is out when its id occurs in any file under annotations/, tests/ or benchmarks/ (gold, silver,
+  selections, results; the set's own files and README.md aside), when it lies within NEAR (5) ids of a pair of
+  another fresh gold set (neighbouring ids come from one document; the pair corpus gives no document ids), or
+  when its English text or the first 30 characters of its Chinese text occur in those files;
+- it needs en >= 50 and zh >= 20 characters, 1.3 <= len(en)/len(zh) <= 6 and an entity cue on both sides (CUE6:
+  a capitalized name, a year, a symbol or "resolution n" in English; 联合国, 《, a year, 决议, 组织, 委员会 ... in Chinese);
+- pairs in order of sha1("fresh6:<pair id>"), a pair whose two texts repeat an earlier pair's dropped, the first 80.
+Each side is a unit of its own (`un2023-<pair id>:<lang>`, split test_fresh6).
 """
 from __future__ import annotations
 
@@ -88,19 +101,39 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]                      # the repository
 LABELS = {"RESOLUTION", "TREATY", "DATE", "ORG", "DOCUMENT"}
 
-# set -> language, output, final spans, first-pass spans (None: not kept), frozen selection (None: recomputed)
+
+class FreshSet(NamedTuple):
+    """One set's files and the form its spans file was written in."""
+    lang: str
+    out: str                    # the gold JSONL
+    spans: str                  # final hand spans
+    pass1: str | None           # first-pass spans (None: not kept)
+    selected: str               # frozen selection
+    header: str = "## "         # a spans file line starting with this names the next unit
+    null: str = "-"             # id written for null
+    unit: str = "{}"            # unit id from the name in the spans file
+
+
 SETS = {
-    "fresh1": ("en", "test_fresh.jsonl", "spans.txt", "spans.pass1.txt", "selected.jsonl"),
-    "fresh2": ("en", "test_fresh2.jsonl", "spans2.txt", None, None),
-    "fresh3.zh": ("zh", "test_fresh3.zh.jsonl", "spans3.zh.txt", "spans3.zh.pass1.txt", "selected3.zh.jsonl"),
-    "fresh3.en": ("en", "test_fresh3.en.jsonl", "spans3.en.txt", "spans3.en.pass1.txt", "selected3.en.jsonl"),
-    "fresh4.zh": ("zh", "test_fresh4.zh.jsonl", "spans4.zh.txt", "spans4.zh.pass1.txt", "selected4.zh.jsonl"),
+    "fresh1": FreshSet("en", "test_fresh.jsonl", "spans.txt", "spans.pass1.txt", "selected.jsonl"),
+    "fresh2": FreshSet("en", "test_fresh2.jsonl", "spans2.txt", None, "selected2.jsonl"),
+    "fresh3.zh": FreshSet("zh", "test_fresh3.zh.jsonl", "spans3.zh.txt", "spans3.zh.pass1.txt", "selected3.zh.jsonl"),
+    "fresh3.en": FreshSet("en", "test_fresh3.en.jsonl", "spans3.en.txt", "spans3.en.pass1.txt", "selected3.en.jsonl"),
+    "fresh4.zh": FreshSet("zh", "test_fresh4.zh.jsonl", "spans4.zh.txt", "spans4.zh.pass1.txt", "selected4.zh.jsonl"),
+    # both languages from one frozen file of pairs; spans files name the pair ('# <pair id>', empty id = null)
+    "fresh6.zh": FreshSet("zh", "test_fresh6.zh.jsonl", "spans6.zh.txt", None, "selected6.jsonl",
+                          header="# ", null="", unit="un2023-{}:zh"),
+    "fresh6.en": FreshSet("en", "test_fresh6.en.jsonl", "spans6.en.txt", None, "selected6.jsonl",
+                          header="# ", null="", unit="un2023-{}:en"),
 }
+GROUPS = {"fresh3": ("fresh3.zh", "fresh3.en"), "fresh6": ("fresh6.zh", "fresh6.en")}
+PAIR_SETS = ("fresh3", "fresh4", "fresh6")  # sentences of the 2023 pairs: the same id rules
 SHARED = ROOT.parent / "shared"             # set by --shared
 
 
@@ -367,7 +400,7 @@ def cited_years(text: str) -> list[int]:
 def select2(verbose: bool = False) -> list[dict]:
     data = drafts()
     texts, labels = data["drafts"], data["labels"]
-    ann = annotated_text(("test_fresh2.jsonl",))
+    ann = annotated_text(("test_fresh2.", "selected2."))
     info = {}
     for i, t in enumerate(texts):
         ys = cited_years(t)
@@ -424,7 +457,7 @@ def select2(verbose: bool = False) -> list[dict]:
 def check_rows2(rows: list[dict], errors: list[str]) -> None:
     """Units equal to the selection, text identical to the source line, meta."""
     data = drafts()
-    if [r["id"] for r in rows] != [u["id"] for u in select2()]:
+    if [r["id"] for r in rows] != [u["id"] for u in frozen("fresh2")]:
         errors.append("unit ids differ from the selection")
     for r in rows:
         uid = r["id"]
@@ -462,11 +495,15 @@ def _pick(data: list[dict], lang: str, ann: str, taken: set[str], salt: str = ""
     cue = [x for x in cands if CUE3[lang].search(x[lang])][:N_CUE]
     plain = [x for x in cands if not CUE3[lang].search(x[lang])][:N_PLAIN]
     chosen = sorted(cue + plain, key=lambda x: sha(f"{salt}:{x['id']}"))
-    return [{"id": f"un2023-{x['id']}:{lang}", "text": x[lang], "lang": lang,
-             "meta": {"doc": f"un-zh-en-pairs-2023 {x['id']}", "split": "test_fresh3", "source": "un-zh-en-pairs-2023",
-                      "year": x.get("year", 2023), "theme": x["theme"], "cue": bool(CUE3[lang].search(x[lang])),
-                      **({"set": salt} if salt != lang else {})}}
-            for x in chosen]
+    return [pair_unit(x, lang, "test_fresh3", bool(CUE3[lang].search(x[lang])),
+                      **({"set": salt} if salt != lang else {})) for x in chosen]
+
+
+def pair_unit(x: dict, lang: str, split: str, cue: bool, **extra) -> dict:
+    """One language side of a pair as a unit of its own (the sides are often not translations of each other)."""
+    return {"id": f"un2023-{x['id']}:{lang}", "text": x[lang], "lang": lang,
+            "meta": {"doc": f"un-zh-en-pairs-2023 {x['id']}", "split": split, "source": "un-zh-en-pairs-2023",
+                     "year": x.get("year", 2023), "theme": x["theme"], "cue": cue, **extra}}
 
 
 def select3(key: str) -> list[dict]:
@@ -492,27 +529,80 @@ def check_rows3(rows: list[dict], expect: list[dict], errors: list[str]) -> None
             errors.append(f"{r['id']}: text differs from the source sentence")
 
 
+# ================================================================ fresh6.*: 2023 pairs, blind for zh and en
+NEAR = 5            # ids this close to a gold pair's id are out (neighbouring ids often come from one document)
+N6 = 80
+CUE6 = {
+    "en": re.compile(r"(?<!^)(?<![.:;] )\b(?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:of|on|for|and|the|to|[A-Z][a-z]+|[A-Z]{2,}))*"
+                     r" [A-Z][a-z]+|\b(?:19|20)\d\d\b|resolution \d|[A-Z]/\d|\b[A-Z]{3,}\b"),
+    "zh": re.compile(r"联合国|《|\d{4}年|决议|组织|委员会|理事会|公约|署|基金|计划署|大会"),
+}
+OWN6 = re.compile(r"(test_fresh6|selected6|spans6)\.")  # the set's own files
+
+
+def repo_text() -> str:
+    """Every text file the project holds about its data (annotations/, tests/, benchmarks/): a pair named or
+    quoted there is not blind."""
+    parts = []
+    for sub in ("annotations", "tests", "benchmarks"):
+        for p in (ROOT / sub).rglob("*"):
+            if p.is_file() and not OWN6.match(p.name) and p != HERE / "README.md":
+                try:
+                    parts.append(p.read_text(encoding="utf-8"))
+                except (UnicodeDecodeError, OSError):
+                    pass
+    return "\n".join(parts)
+
+
+def select6() -> list[dict]:
+    """The pairs of the sixth set (pair records, both sides): see the module docstring."""
+    text = repo_text()
+    used = set(re.findall(r"(?:un2023-|pairs-2023 )([a-z_]+_\d+)", text))
+    gold = set()
+    for f in HERE.glob("test_fresh*.jsonl"):
+        if not OWN6.match(f.name):
+            gold |= set(re.findall(r"un2023-([a-z_]+_\d+):", f.read_text(encoding="utf-8")))
+    near = {(t, int(n) + k) for t, n in (g.rsplit("_", 1) for g in gold) for k in range(-NEAR, NEAR + 1)}
+    pool = []
+    for x in pairs():
+        theme, n = x["id"].rsplit("_", 1)
+        en, zh = x["en"].strip(), x["zh"].strip()
+        if x["id"] in used or (theme, int(n)) in near or en in text or zh[:30] in text:
+            continue
+        if len(en) >= 50 and len(zh) >= 20 and 1.3 <= len(en) / len(zh) <= 6 and CUE6["en"].search(en) \
+                and CUE6["zh"].search(zh):
+            pool.append(x)
+    pool.sort(key=lambda x: sha("fresh6:" + x["id"]))
+    seen_texts, out = set(), []
+    for x in pool:
+        key = (x["en"].strip(), x["zh"].strip())
+        if key not in seen_texts:
+            seen_texts.add(key)
+            out.append({"id": x["id"], "theme": x["theme"], "en": key[0], "zh": key[1]})
+    print(f"{len(pool)} candidate pairs, {min(N6, len(out))} selected")
+    return out[:N6]
+
+
 # ================================================================ every set: spans -> offsets, checks
 def frozen(key: str) -> list[dict]:
     """The selection as made once and committed: build and check read it, so that the set does not move when
-    annotations/ changes later."""
-    return read_jsonl(HERE / SETS[key][4])
+    annotations/ changes later (fresh6: the file holds pairs, each side is a unit)."""
+    rows = read_jsonl(HERE / SETS[key].selected)
+    if key.startswith("fresh6"):
+        return [pair_unit(x, SETS[key].lang, "test_fresh6", True) for x in rows]
+    return rows
 
 
-def selection(key: str) -> list[dict]:
-    return select2() if key == "fresh2" else frozen(key)
-
-
-def read_spans(path: Path) -> dict[str, list[tuple[str, str, str | None]]]:
-    """'## <unit id>' then one 'LABEL | surface | id' line per span, in text order; id '-' = null; '\\n' in a
-    surface is a newline of the text."""
+def read_spans(path: Path, fs: FreshSet) -> dict[str, list[tuple[str, str, str | None]]]:
+    """'## <unit id>' (fs.header, fs.unit) then one 'LABEL | surface | id' line per span, in text order; id '-'
+    (fs.null) = null; '\\n' in a surface is a newline of the text."""
     out: dict[str, list] = {}
     cur = None
     for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip() or line.startswith("#!"):
             continue
-        if line.startswith("## "):
-            cur = line[3:].strip()
+        if line.startswith(fs.header):
+            cur = fs.unit.format(line[len(fs.header):].strip())
             if cur in out:
                 raise SystemExit(f"{path.name}:{n}: unit {cur} twice")
             out[cur] = []
@@ -521,7 +611,7 @@ def read_spans(path: Path) -> dict[str, list[tuple[str, str, str | None]]]:
         if len(parts) != 3 or cur is None:
             raise SystemExit(f"{path.name}:{n}: bad line {line!r}")
         lab, surf, ident = parts
-        out[cur].append((lab, surf.replace("\\n", "\n"), None if ident == "-" else ident))
+        out[cur].append((lab, surf.replace("\\n", "\n"), None if ident == fs.null else ident))
     return out
 
 
@@ -554,7 +644,7 @@ def rows_from_spans(units: list[dict], spans: dict[str, list], lang: str) -> lis
 
 
 def make_rows(key: str, spans_file: Path) -> list[dict]:
-    rows = rows_from_spans(selection(key), read_spans(spans_file), SETS[key][0])
+    rows = rows_from_spans(frozen(key), read_spans(spans_file, SETS[key]), SETS[key].lang)
     if key == "fresh1":  # print line breaks inside a unit -> spaces, one character for one (no offset moves)
         for r in rows:
             r["text"] = r["text"].replace("\n", " ")
@@ -564,8 +654,8 @@ def make_rows(key: str, spans_file: Path) -> list[dict]:
 
 
 def build(key: str, spans_file: Path | None = None, out_file: Path | None = None) -> None:
-    out = out_file or HERE / SETS[key][1]
-    rows = make_rows(key, spans_file or HERE / SETS[key][2])
+    out = out_file or HERE / SETS[key].out
+    rows = make_rows(key, spans_file or HERE / SETS[key].spans)
     write_jsonl(out, rows)
     print(f"{len(rows)} units, {sum(len(r['entities']) for r in rows)} spans -> {out.name}")
 
@@ -611,11 +701,11 @@ def check_span(key: str, r: dict, e: dict, errors: list[str], gaz: dict, gaz_mis
         errors.append(f"{uid}: span {e['text']!r} has outer whitespace")
     if lab not in LABELS:
         errors.append(f"{uid}: label {lab}")
-    if key != "fresh1" and SETS[key][0] == "en" and ((s > 0 and text[s - 1].isalnum())
+    if key != "fresh1" and SETS[key].lang == "en" and ((s > 0 and text[s - 1].isalnum())
                                                     or (t < len(text) and text[t].isalnum())):
         errors.append(f"{uid}: span {e['text']!r} at {s}-{t} cuts a word")
     if lab == "RESOLUTION":
-        if not (ident and (RES_ID.match(ident) or (key.startswith(("fresh3", "fresh4")) and OTHER_RES_ID.match(ident)))):
+        if not (ident and (RES_ID.match(ident) or (key.startswith(PAIR_SETS) and OTHER_RES_ID.match(ident)))):
             errors.append(f"{uid}: RESOLUTION id {ident!r}")
         elif key == "fresh2":
             mm = re.search(r"(\d+) \((\d{4})\)", e["text"])
@@ -628,7 +718,7 @@ def check_span(key: str, r: dict, e: dict, errors: list[str], gaz: dict, gaz_mis
         if key == "fresh2" and ident and not re.search(r"\d{4}", e["text"]) and not ident.startswith(str(year)):
             errors.append(f"{uid}: DATE without a year in the text must take the document year")
     if lab == "DOCUMENT" and not (ident and DOC_ID.match(ident)
-                                  and (key.startswith(("fresh3", "fresh4")) or ident == re.sub(r"\s", "", e["text"]))):
+                                  and (key.startswith(PAIR_SETS) or ident == re.sub(r"\s", "", e["text"]))):
         errors.append(f"{uid}: DOCUMENT id {ident!r}")  # the 2023 sets give a mistyped symbol its corrected id
     if lab in ("ORG", "TREATY") and key == "fresh2":
         name = re.sub(r"^the ", "", e["text"], flags=re.I).lower()
@@ -637,8 +727,8 @@ def check_span(key: str, r: dict, e: dict, errors: list[str], gaz: dict, gaz_mis
             gaz_mismatch.append(f"{uid}: {e['text']!r} -> {ident!r}, gazetteer name gives {gaz[lab][name]!r}{short}")
 
 
-def check(key: str, path: Path | None = None, show: bool = True) -> None:
-    rows = read_jsonl(path or HERE / SETS[key][1])
+def check(key: str, path: Path | None = None, show: bool = True) -> bool:
+    rows = read_jsonl(path or HERE / SETS[key].out)
     errors: list[str] = []
     if key == "fresh1":
         check_rows1(rows, errors)
@@ -686,14 +776,13 @@ def check(key: str, path: Path | None = None, show: bool = True) -> None:
                 ctx = r["text"][max(0, e["start"] - 25):e["end"] + 25].replace("\n", "⏎")
                 print(f"   {e['label']:10} {e['text']!r:45} -> {e['id']}   …{ctx}…")
     print("OK" if not errors else f"{len(errors)} errors")
-    if errors:
-        sys.exit(1)
+    return not errors
 
 
 def context(key: str, path: Path | None = None) -> None:
     """Second-pass reading aid: every unit with its spans in [brackets|LABEL], and the capitalized words,
     digits and acronyms left outside spans."""
-    for r in read_jsonl(path or HERE / SETS[key][1]):
+    for r in read_jsonl(path or HERE / SETS[key].out):
         t, out, pos, outside = r["text"], [], 0, []
         for e in r["entities"]:
             out.append(t[pos:e["start"]])
@@ -709,11 +798,11 @@ def context(key: str, path: Path | None = None) -> None:
 
 def diff(key: str, pass1: Path | None = None) -> None:
     """Units whose spans (offsets, labels or ids) differ between a first-pass spans file and the final one."""
-    first = pass1 or (HERE / SETS[key][3] if SETS[key][3] else None)
+    first = pass1 or (HERE / SETS[key].pass1 if SETS[key].pass1 else None)
     if first is None:
         raise SystemExit(f"{key}: no first-pass spans file is kept; name one")
     a = {r["id"]: r["entities"] for r in make_rows(key, first)}
-    b = {r["id"]: r["entities"] for r in make_rows(key, HERE / SETS[key][2])}
+    b = {r["id"]: r["entities"] for r in make_rows(key, HERE / SETS[key].spans)}
     changed = [k for k in b if a.get(k) != b[k]]
     for k in changed:
         sa = {(e["start"], e["end"], e["label"], e["text"], e["id"]) for e in a.get(k, [])}
@@ -727,13 +816,11 @@ def diff(key: str, pass1: Path | None = None) -> None:
 
 
 def select(key: str) -> None:
-    if key == "fresh2":
-        select2(verbose=True)
-        return
-    units = select1() if key == "fresh1" else select3(key)
-    path = HERE / SETS[key][4]
+    units = (select1() if key == "fresh1" else select2(verbose=True) if key == "fresh2"
+             else select6() if key.startswith("fresh6") else select3(key))
+    path = HERE / SETS[key].selected
     if path.exists():  # made once; recomputing only reports whether it would still be the same
-        same = [u["id"] for u in units] == [u["id"] for u in frozen(key)]
+        same = [u["id"] for u in units] == [u["id"] for u in read_jsonl(path)]
         print(f"{path.name} exists; a new selection would be {'the same' if same else 'different'}")
     else:
         write_jsonl(path, units)
@@ -744,23 +831,36 @@ def main(argv: list[str] | None = None) -> None:
     global SHARED
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=["select", "build", "check", "context", "diff"])
-    ap.add_argument("set", choices=list(SETS))
+    ap.add_argument("set", choices=[*SETS, *GROUPS], help="a set, or a group of sets: " + ", ".join(
+        f"{g} = {' + '.join(ks)}" for g, ks in GROUPS.items()))
     ap.add_argument("files", nargs="*", type=Path,
                     help="build: SPANS OUT; check, context: the JSONL; diff: the first-pass spans file")
     ap.add_argument("--shared", type=Path, default=SHARED, help="the read-only corpora (default %(default)s)")
+    ap.add_argument("--into", type=Path, help="build: write the set's file(s) into this folder (to compare)")
     args = ap.parse_args(argv)
     SHARED = args.shared
     f = args.files
-    if args.command == "select":
-        select(args.set)
+    keys = GROUPS.get(args.set, (args.set,))
+    if f and len(keys) > 1:
+        ap.error(f"FILES name one file: give one set of {args.set} ({', '.join(keys)})")
+    if args.command == "select":  # one run per selection file (fresh6's two sets share one)
+        for k in {SETS[k].selected or k: k for k in keys}.values():
+            select(k)
     elif args.command == "build":
-        build(args.set, *(f[:2] if len(f) >= 2 else []))
+        if args.into and not args.into.is_dir():
+            ap.error(f"--into {args.into}: not a folder")
+        for k in keys:
+            build(k, *(f[:2] if len(f) >= 2 else [HERE / SETS[k].spans, args.into / SETS[k].out] if args.into else []))
     elif args.command == "check":
-        check(args.set, f[0] if f else None)
+        ok = [check(k, f[0] if f else None) for k in keys]  # every set checked, then the exit status
+        if not all(ok):
+            sys.exit(1)
     elif args.command == "context":
-        context(args.set, f[0] if f else None)
+        for k in keys:
+            context(k, f[0] if f else None)
     else:
-        diff(args.set, f[0] if f else None)
+        for k in keys:
+            diff(k, f[0] if f else None)
 
 
 if __name__ == "__main__":
