@@ -3,6 +3,7 @@
 travels whole through to_bytes/from_bytes, and an evaluation configuration is its own pipeline, never a change
 to the shared one."""
 import json
+import shutil
 
 import pytest
 import spacy
@@ -84,6 +85,38 @@ def test_bytes_round_trip_annotates_the_same(lang):
     copy = spacy.blank(lang, config=nlp.config).from_bytes(nlp.to_bytes())
     unit = document(DOCS[lang])
     assert annotate(copy, unit) == annotate(nlp, unit)
+
+
+def test_lexicons_changed_in_a_pipeline_travel_in_its_bytes(tmp_path):
+    """The opener and addressee vocabularies are part of a pipeline's bytes (what to_disk saves), not read again
+    from the package: rows added to a loaded pipeline reach a pipeline built from its config; excluded, they do
+    not."""
+    nlp = spacy.load(models.default_model("en"))  # its own copy: models.load's is shared
+    shipped_bytes = nlp.to_bytes()
+    opverbs, addressees = nlp.get_pipe("unap_opverbs"), nlp.get_pipe("unap_addressees")
+    opverbs.lexicon = opverbs.lexicon.replace(
+        {"opverbs": opverbs.lexicon.verbs + [{"phrase": "proposes", "kind": "operative", "class": "decide"}]})
+    folder = tmp_path / "addressees"
+    addressees.to_disk(folder)
+    with open(folder / "addressees.en.tsv", "a", encoding="utf-8") as f:
+        f.write("(?i)\\bwombat coalition\\b\tparties\n")
+    addressees.from_disk(folder)
+    data = nlp.to_bytes()
+    shutil.rmtree(folder)  # the bytes carry the rows, not the folder's name
+
+    def tagged(pipeline, text):
+        doc = pipeline(unit_doc(pipeline, text, ptype="operative"))
+        return [(s.text, s._.source) for s in doc.spans["opverbs"]], \
+            [(s.text, s._.addressee_type) for s in doc.spans["addressees"]]
+
+    texts = ("2. Proposes that the Commission consider the question;", "1. Calls upon the Wombat Coalition to act;")
+    copy = spacy.blank("en", config=nlp.config).from_bytes(data)
+    assert [tagged(copy, t) for t in texts] == [tagged(nlp, t) for t in texts] == \
+        [([("Proposes", "lexicon")], []), ([("Calls upon", "lexicon")], [("the Wombat Coalition", "parties")])]
+    old = spacy.blank("en", config=nlp.config).from_bytes(shipped_bytes)
+    old.get_pipe("unap_opverbs").from_bytes(opverbs.to_bytes(exclude=["opverbs"]))
+    old.get_pipe("unap_addressees").from_bytes(addressees.to_bytes(), exclude=["addressees"])
+    assert [tagged(old, t) for t in texts] == [([("Proposes", "model")], []), ([("Calls upon", "lexicon")], [])]
 
 
 def test_evaluation_configurations_leave_the_shared_pipeline_alone():

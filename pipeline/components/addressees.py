@@ -13,11 +13,15 @@ The vocabulary is the TSV data in pipeline/lexicons/ (addressees.<lang>.tsv, cou
 French, Spanish, Russian and Arabic share one rule module (`addressees/spaced.py`) driven by their TSV; English and
 Chinese keep their own.
 """
+import hashlib
 import re
 import shutil
+import tempfile
+from functools import partial
 from pathlib import Path
-from typing import List
+from typing import Dict, List, Optional
 
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -124,17 +128,77 @@ class AddresseeTagger:
         return list(chinese.extract(text, opener_end, verb.text, chinese.org_types(ents, self.en_lexicon),
                                     lexicon.chinese(self.folder)))
 
+    def _names(self) -> List[str]:
+        """The files a saved pipeline carries: zh and en read each other's, every language the English types."""
+        return list(dict.fromkeys(lexicon.FILES + lexicon.files(self.lang)))
+
+    def _read(self) -> Dict[str, bytes]:
+        return {n: (self.folder / n).read_bytes() for n in self._names() if (self.folder / n).exists()}
+
     def to_disk(self, path, *, exclude=tuple()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name in dict.fromkeys(lexicon.FILES + lexicon.files(self.lang)):
-            if (self.folder / name).exists():
-                shutil.copyfile(self.folder / name, path / name)
+        """The vocabulary files as they are (exclude "addressees", "countries")."""
+        Path(path).mkdir(parents=True, exist_ok=True)
+        util.to_disk(path, {n: partial(Path.write_bytes, data=b) for n, b in self._read().items()}, exclude)
 
     def from_disk(self, path, *, exclude=tuple()) -> "AddresseeTagger":
-        if all((Path(path) / name).exists() for name in lexicon.files(self.lang)):
-            self.folder = Path(path)
+        got: Dict[str, bytes] = {}
+        util.from_disk(path, {n: partial(_read_file, got, n) for n in self._names()}, exclude)
+        self._use(got, exclude, Path(path))
         return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        """What to_disk saves: each file's bytes."""
+        return util.to_bytes({n: partial(bytes, b) for n, b in self._read().items()}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "AddresseeTagger":
+        got: Dict[str, bytes] = {}
+        util.from_bytes(data, {n: partial(got.__setitem__, n) for n in self._names()}, exclude)
+        self._use(got, exclude)
+        return self
+
+    def _use(self, got: Dict[str, bytes], exclude, folder: Optional[Path] = None) -> None:
+        """Read the vocabulary from the files got (a saved pipeline's), excluded ones from the current folder. A
+        saved pipeline without its language's files keeps the current folder."""
+        wanted = [n for n in lexicon.files(self.lang) if n.split(".")[0] not in exclude]
+        if not all(n in got for n in wanted):
+            return
+        now = self._read()
+        if folder is not None and len(wanted) == len(lexicon.files(self.lang)):
+            self.folder = folder
+        elif {**now, **got} != now:
+            self.folder = _content_folder({**now, **got})
+        self._load()
+
+    def _load(self) -> None:
+        """Read the vocabulary now (the readers keep it): a bad file fails at load, not at the first Doc."""
+        lexicon.english(self.folder)
+        if self.lang == "zh":
+            lexicon.chinese(self.folder)
+        elif self.lang != "en":
+            lexicon.spaced(self.lang, self.folder)
+
+
+def _read_file(got: Dict[str, bytes], name: str, path: Path) -> None:
+    if path.exists():
+        got[name] = path.read_bytes()
+
+
+def _content_folder(files: Dict[str, bytes]) -> Path:
+    """A folder holding `files`, named by their content: the lexicon readers cache what they read by folder, so a
+    folder must never change once read (from_bytes gives the readers a folder, as they read no bytes)."""
+    digest = hashlib.sha256(b"".join(hashlib.sha256(n.encode() + b"\0" + b).digest()
+                                     for n, b in sorted(files.items()))).hexdigest()[:24]
+    folder = Path(tempfile.gettempdir()) / "unap-addressees" / digest
+    if not folder.exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        part = Path(tempfile.mkdtemp(dir=folder.parent))
+        for name, data in files.items():
+            (part / name).write_bytes(data)
+        try:
+            part.rename(folder)
+        except OSError:  # another process made the same folder first
+            shutil.rmtree(part)
+    return folder
 
 
 @Language.factory("unap_addressees", default_config={"spans_key": "addressees", "paragraphs_key": "paragraphs",

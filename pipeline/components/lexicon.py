@@ -29,6 +29,8 @@ AR_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 WORD = re.compile(r"[^\W_][\w'-]*")  # a word of a spaced language, any script
 RANK = {"none": 0, "strong": 1, "strongest": 2}
 HEAD = 400  # characters of a paragraph the opener can be in
+# the two tables of a lexicon and their columns: `<table>.<lang>.tsv`, saved with the pipeline
+TABLES = {"opverbs": ("phrase", "kind", "class"), "modifiers": ("phrase", "role", "value")}
 
 
 @dataclass
@@ -70,17 +72,28 @@ class OpenerLexicon:
 
     @classmethod
     def load(cls, lang: str, folder: Path = LEXICON_DIR) -> "OpenerLexicon":
-        return cls(lang, read_tsv(folder / f"opverbs.{lang}.tsv"), read_tsv(folder / f"modifiers.{lang}.tsv"))
+        return cls(lang, *(read_tsv(folder / f"{table}.{lang}.tsv") for table in TABLES))
 
-    def write(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, rows, cols in ((f"opverbs.{self.lang}.tsv", self.verbs, ["phrase", "kind", "class"]),
-                                 (f"modifiers.{self.lang}.tsv", self.modifiers, ["phrase", "role", "value"])):
-            with open(folder / name, "w", encoding="utf-8", newline="") as f:
-                w = csv.DictWriter(f, fieldnames=cols, delimiter="\t", lineterminator="\n")
-                w.writeheader()
-                for r in rows:
-                    w.writerow({c: r.get(c) or "" for c in cols})
+    def tables(self) -> Dict[str, List[Dict[str, str]]]:
+        """Table name -> rows, what a saved pipeline carries."""
+        return {"opverbs": self.verbs, "modifiers": self.modifiers}
+
+    def replace(self, tables: Dict[str, List[Dict[str, str]]]) -> "OpenerLexicon":
+        """This lexicon with the tables given (a saved pipeline's) instead of its own."""
+        rows = {**self.tables(), **tables}
+        return OpenerLexicon(self.lang, rows["opverbs"], rows["modifiers"])
+
+    def filename(self, table: str) -> str:
+        return f"{table}.{self.lang}.tsv"
+
+    def write_table(self, table: str, path: Path) -> None:
+        """One table as TSV with its header, the format `load` reads."""
+        cols = TABLES[table]
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=cols, delimiter="\t", lineterminator="\n")
+            w.writeheader()
+            for r in self.tables()[table]:
+                w.writerow({c: r.get(c) or "" for c in cols})
 
     def _norm(self, s: str) -> str:
         return s.lower() if self.spaced else s
