@@ -121,3 +121,19 @@ def test_modifiers_file_is_the_one_vocabulary(lang, verb, rest):
                 assert en_label(text, {verb: "urge"}) == ("urge", o.intensity), text
             elif role == "connective":
                 assert CONNECTIVE_ZH.sub("", f"{phrase}{verb}") == verb
+
+
+def test_object_adjectives_are_the_lexicons_data(en):
+    """"Expresses its deep concern" is strong because the lexicon's modifiers say so (role adjective, the rows
+    strength_data's en_label reads too): a lexicon without those rows, as an older saved pipeline, finds none."""
+    from pipeline import lexicons
+    from pipeline.training.strength_data import en_label
+
+    adjectives = lexicons.values("en", "adjective")
+    assert {"deep", "grave"} <= set(adjectives)
+    for adjective, value in adjectives.items():
+        text = f"3. Expresses its {adjective} concern at the situation;"
+        assert found(en, text) == ("Expresses", "declare", value)
+        assert en_label(text, {"expresses": "declare"}) == ("declare", value)
+    without = OpenerLexicon("en", en.verbs, [m for m in en.modifiers if m["role"] != "adjective"])
+    assert found(without, "3. Expresses its deep concern at the situation;") == ("Expresses", "declare", "none")

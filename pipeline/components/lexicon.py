@@ -11,6 +11,7 @@ The other languages add, as data: a class written "encourage|urge" for an opener
 English openers (the first is the lexicon's class, the classifier may choose among them); modifiers with role
 `conjunction` and value `prefix` (Arabic و, glued to the verb); role `reach` (how many characters after a
 declaratory verb a strongest intensifier still counts). Arabic vowel marks and tatweel are ignored in matching.
+English role `adjective` (deep, grave: "expresses its deep concern") gives "expresses" the row's intensity.
 """
 import csv
 import re
@@ -69,6 +70,11 @@ class OpenerLexicon:
         self.prefixes = [self._norm(m["phrase"]) for m in modifiers
                          if m["role"] == "conjunction" and m["value"] == "prefix"]
         self.reach = max((int(m["value"]) for m in modifiers if m["role"] == "reach"), default=0)
+        # adjectives of the object after "expresses" ("its deep concern") and the intensity each gives the verb
+        self.adjectives = {self._norm(m["phrase"]): m["value"] or "none" for m in modifiers
+                           if m["role"] == "adjective"}
+        words = "|".join(map(re.escape, sorted(self.adjectives, key=len, reverse=True))) or "(?!)"
+        self.adjective = re.compile(rf"\s+(its )?({words}) ")
 
     @classmethod
     def load(cls, lang: str, folder: Path = LEXICON_DIR) -> "OpenerLexicon":
@@ -240,9 +246,9 @@ class OpenerLexicon:
                     end = after + len(inten[0])
                     moved = True
                 verb = low[:end].split()[-2:]
-                m3 = re.compile(r"\s+(its )?(deep|grave|deepest|serious) ").match(low, end)
+                m3 = self.adjective.match(low, end)
                 if m3 and ("expresses" in verb):
-                    intensity = max(intensity, "strong", key=RANK.get)
+                    intensity = max(intensity, self.adjectives[m3.group(2)], key=RANK.get)
                 if re.compile(r"\s+its condemnation,? in the strongest (possible )?terms").match(low, end):
                     intensity = "strongest"
                 m2 = re.compile(r"\s+with (deep |grave |great |serious )?(appreciation|satisfaction|concern|regret|"
