@@ -111,6 +111,9 @@ def run(lang, text, verb, *clauses):
     ("ru", "3. призывает Экономическое сообщество западноафриканских государств и Африканский союз продолжать усилия;",
      "призывает", [("Экономическое сообщество западноафриканских государств", "other_org"),
                    ("Африканский союз", "other_org")]),
+    # an adverbial phrase before the requested action ends the addressee (S/RES/2209 (2015) op6)
+    ("ru", "6. призывает все стороны в Сирийской Арабской Республике в полной мере сотрудничать с Миссией;",
+     "призывает", [("все стороны в Сирийской Арабской Республике", "parties")]),
     # examples after "como" / "такие как" are not addressees; names with a conjunction inside stay whole; a fronted
     # adjunct before a that-clause subject; a chain of coordinated Arabic adjectives stays with its noun
     ("es", "3. Alienta al Secretario General, a los organismos de las Naciones Unidas como el UNICEF, el PNUD y la "
