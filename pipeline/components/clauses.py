@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, NamedTuple, Optional
+from typing import List, NamedTuple, Optional, Tuple
 
 from ..languages import profile
-from ..structure.language_data import alternation, phrases
+from ..structure.language_data import alternation
 from .lexicon import Opener, OpenerLexicon
 
 
@@ -77,16 +77,25 @@ def find_clauses(text: str, opener_end: int, lexicon: OpenerLexicon, lang: str, 
     return _spaced(text, opener_end, lexicon, lang)
 
 
+def _table(lexicon: OpenerLexicon) -> Tuple[Tuple[str, str, str], ...]:
+    """The pipeline's own modifiers table (the copy saved with it), hashable for the cache below."""
+    return tuple((r["phrase"].strip(), r["role"], (r["value"] or "").strip()) for r in lexicon.modifiers)
+
+
+def _role_phrases(table: Tuple[Tuple[str, str, str], ...], role: str) -> List[str]:
+    """A role's phrases, longest first (as lexicons.phrases reads the package's file)."""
+    return sorted(dict.fromkeys(p for p, r, _ in table if r == role), key=len, reverse=True)
+
+
 @lru_cache(maxsize=None)
-def _boundary(lang: str) -> re.Pattern[str]:
+def _boundary(table: Tuple[Tuple[str, str, str], ...]) -> re.Pattern[str]:
     """Where a later clause may start in a spaced language: after a comma or semicolon (Latin or Arabic), with or
     without the conjunction, or after the conjunction alone, then any connectives. A conjunction whose value is
-    "prefix" (Arabic و) is written glued to the verb."""
-    rows = OpenerLexicon.load(lang).modifiers
-    free = [r["phrase"] for r in rows if r["role"] == "conjunction" and r["value"] != "prefix"]
-    glued = [r["phrase"] for r in rows if r["role"] == "conjunction" and r["value"] == "prefix"]
-    conn = alternation(phrases(lang, "connective"))
-    clitic = alternation(phrases(lang, "clitic"))  # "et lui demande", "y le solicita": a pronoun before the verb
+    "prefix" (Arabic و) is written glued to the verb. `table`: the pipeline's saved modifiers (_table)."""
+    free = [p for p, r, v in table if r == "conjunction" and v != "prefix"]
+    glued = [p for p, r, v in table if r == "conjunction" and v == "prefix"]
+    conn = alternation(_role_phrases(table, "connective"))
+    clitic = alternation(_role_phrases(table, "clitic"))  # "et lui demande", "y le solicita": a pronoun before the verb
     parts = []
     if free:
         parts.append(rf"[,;،؛]\s+(?:(?:{alternation(free)})\s+)?|\s+(?:{alternation(free)})\s+")
@@ -99,7 +108,7 @@ def _spaced(text: str, opener_end: int, lexicon: OpenerLexicon, lang: str) -> Li
     out: List[Clause] = []
     pos = opener_end
     cased = profile(lang).cased
-    for m in _boundary(lang).finditer(text, opener_end):
+    for m in _boundary(_table(lexicon)).finditer(text, opener_end):
         if m.start() < pos:
             continue
         at = m.end()
