@@ -1,6 +1,6 @@
 """Do corrections teach? The hand-made fresh entity sets, pooled per language and split by document into folds:
 for each fold, retrain through the code behind `unap train --gold` with 0/25/50/100% of the other folds' units
-as pulled gold, and score the shipped (combined) pipeline on the held-out fold. Prints a table, the paired
+as pulled gold, and score the shipped pipeline on the held-out fold. Prints a table, the paired
 bootstrap of 100% vs 0% over all held-out units, and writes a plot and JSON into --out.
 
     .venv/bin/python benchmarks/correction_curve.py [--components corrections|all] [--folds 3] [--lang zh en]

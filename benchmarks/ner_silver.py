@@ -29,7 +29,7 @@ def one(lang: str, n: int, epochs: int) -> dict:
     cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
     tcfg = {**dict(cfg.get("unap_training", {})), "ner_epochs": epochs}
     util.fix_random_seed(0)
-    nlp = spacy.load(models.default_model(lang))
+    nlp = spacy.load(models.default_model(lang), config={"nlp.disabled": []})  # its NER too (shipped disabled)
     silver_path = ROOT / "annotations" / "entities" / "silver" / f"{lang}.jsonl"
     silver = [json.loads(x) for x in silver_path.read_text(encoding="utf-8").splitlines()][:n]
     units = T.read_entities("train", lang) + silver

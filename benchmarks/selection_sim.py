@@ -52,7 +52,7 @@ def train_and_score(task: str, lang: str, labelled: list[dict], test: list[dict]
     tcfg = dict(cfg.get("unap_training", {}))
     util.fix_random_seed(seed)
     rnd = random.Random(seed)
-    nlp = spacy.load(models.default_model(lang))
+    nlp = spacy.load(models.default_model(lang), config={"nlp.disabled": []})  # its NER too (shipped disabled)
     if task == "entities":
         T.fresh_component(nlp, lang, "ner", T.ner_examples(nlp, labelled))
         T.train_ner(nlp, lang, {**tcfg, "ner_epochs": epochs}, rnd, epochs=epochs, train_units=labelled, quiet=True)

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Sequence
 
 from spacy.language import Language
 
+from . import models
 from .components.unit import unit_doc
 from .records import parse as parse_record
 
@@ -37,6 +38,8 @@ def signals(nlp: Language, units: Sequence[dict[str, Any]], *, batch_size: int =
     """The four signals of every unit (see the module docstring), computed with one pass of the pipeline.
     `entities=False` skips the entity components (their signals stay 0): a strength-only ranking is 10x faster."""
     out: list[dict[str, float]] = []
+    if nlp.disabled:  # the signals read every trained model, also one the pipeline does not run (the zh/en NER)
+        nlp = models.configured(nlp, {"nlp.disabled": []})
     skip = set() if entities else {"unap_entity_rules", "ner", "unap_entities"}
     docs = list(_docs(nlp, units))
     lexicon = nlp.get_pipe("unap_opverbs").lexicon if "unap_opverbs" in nlp.pipe_names else None

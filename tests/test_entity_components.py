@@ -72,14 +72,17 @@ def test_merge_modes_are_configurations_of_the_shipped_pipeline():
     path = models.default_model("en")
     text = "The Working Group of the Whole met with the Ethics Office of UNICEF on 3 May 2015."
     got = {}
-    for mode in ("rules", "model", "combined"):
-        doc = models.load(path, {"components.unap_entities.mode": mode})(text)
+    for mode in ("rules", "model", "combined"):  # the shipped pipeline keeps its NER disabled: model modes run it
+        overrides = {"components.unap_entities.mode": mode, **({"nlp.disabled": []} if mode != "rules" else {})}
+        doc = models.load(path, overrides)(text)
         got[mode] = [(e.text, e.label_, e._.source) for e in doc.ents]
-    assert all(src == "rules" for _, _, src in got["rules"])
-    assert all(src == "model" for _, _, src in got["model"])
+    assert got["rules"] and all(src == "rules" for _, _, src in got["rules"])
+    assert got["model"] and all(src == "model" for _, _, src in got["model"])
     rule_spans = {(t, lab) for t, lab, _ in got["rules"]}
     assert rule_spans <= {(t, lab) for t, lab, _ in got["combined"]}
-    assert models.load(path).get_pipe("unap_entities").mode == "combined"  # the shared pipeline is untouched
+    shipped = models.load(path)  # the shared pipeline is untouched: rules, and the NER saved but not run
+    assert shipped.get_pipe("unap_entities").mode == "rules" and shipped.disabled == ["ner"]
+    assert [(e.text, e.label_, e._.source) for e in shipped(text).ents] == got["rules"]
 
 
 def test_ner_treaty_additions_must_look_like_an_instrument():

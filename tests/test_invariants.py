@@ -211,6 +211,6 @@ def test_tokens_are_split_before_any_span_group_is_written(lang):
 
     shipped = spacy.load(models.default_model(lang))
     config = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
-    assert shipped.pipe_names == list(config["nlp"]["pipeline"])
-    assert shipped.pipe_names[0] == "unap_entity_rules"
+    assert shipped.component_names == list(config["nlp"]["pipeline"])
+    assert shipped.component_names[0] == "unap_entity_rules"
     assert shipped.get_pipe_meta("unap_entity_rules").retokenizes

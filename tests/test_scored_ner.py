@@ -13,8 +13,8 @@ TEXT = ("Requests the Secretary-General to transmit the report to the Internatio
 
 @pytest.fixture(scope="module")
 def scored():
-    """The shipped English pipeline with its NER's weights decoded by `unap_ner` (beam of 8)."""
-    nlp = spacy.load(models.default_model("en"))
+    """The shipped English pipeline with its NER (saved, not run by default) decoded by `unap_ner` (beam of 8)."""
+    nlp = spacy.load(models.default_model("en"), config={"nlp.disabled": []})
     conf = {k: v for k, v in nlp.config["components"]["ner"].items() if k != "factory"}
     weights = nlp.get_pipe("ner").to_bytes()
     nlp.remove_pipe("ner")
@@ -38,7 +38,7 @@ def test_scored_ner_writes_its_best_parse_and_scored_candidates(scored):
 
 def test_scored_ner_round_trips_through_bytes(scored):
     ner = scored.get_pipe("ner")
-    nlp2 = spacy.load(models.default_model("en"))
+    nlp2 = spacy.load(models.default_model("en"), config={"nlp.disabled": []})
     conf = {k: v for k, v in nlp2.config["components"]["ner"].items() if k != "factory"}
     nlp2.remove_pipe("ner")
     nlp2.add_pipe("unap_ner", name="ner", before="unap_entities", config=conf)

@@ -59,11 +59,15 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return units
 
 
-def overrides(nlp: Language, config: str) -> dict[str, str]:
-    """The config overrides of evaluation configuration `config` for the components `nlp` has."""
+def overrides(nlp: Language, config: str) -> dict[str, Any]:
+    """The config overrides of evaluation configuration `config` for the components `nlp` has; the model and
+    combined configurations also run a trained component the pipeline keeps disabled (the NER of zh/en)."""
     ent_mode, op_mode = CONFIGS[config]
-    return {f"components.{name}.mode": mode for name, mode in (("unap_entities", ent_mode), ("unap_opverbs", op_mode))
-            if name in nlp.pipe_names}
+    out: dict[str, Any] = {f"components.{name}.mode": mode for name, mode in
+                           (("unap_entities", ent_mode), ("unap_opverbs", op_mode)) if name in nlp.pipe_names}
+    if ent_mode != "rules" and nlp.disabled:
+        out["nlp.disabled"] = []
+    return out
 
 
 def predict(nlp: Language, units: Sequence[dict[str, Any]], config: str | None = None) -> list[dict[str, Any]]:

@@ -208,7 +208,7 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
     util.fix_random_seed(int(tcfg.get("seed", 0)))
     rnd = random.Random(int(tcfg.get("seed", 0)))
     path = models.default_model(lang)
-    nlp = spacy.load(path)
+    nlp = spacy.load(path, config={"nlp.disabled": []})  # every trained component, also one not run
     epochs = int(tcfg.get("epochs", 12))
     info = dict(nlp.meta.get("unap", {}))
     if component == "ner":
@@ -221,6 +221,8 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
         info["strength"] = train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet)
     nlp.meta["unap"] = info
     nlp.meta["built"] = datetime.date.today().isoformat()
+    for name in cfg["nlp"].get("disabled") or []:
+        nlp.disable_pipe(name)
     out = output if output is not None else path
     nlp.to_disk(out)
     return {"path": str(out), **info}
@@ -236,6 +238,9 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
     epochs = epochs or int(tcfg.get("epochs", 12))
     util.fix_random_seed(int(tcfg.get("seed", 0)))
     rnd = random.Random(int(tcfg.get("seed", 0)))
+    # components the config disables are a run-time choice: they are trained and saved all the same, disabled
+    run_disabled = list(cfg["nlp"].get("disabled") or [])
+    cfg["nlp"]["disabled"] = []
     seg_dir = None
     if cfg["nlp"].get("tokenizer", {}).get("segmenter") == "pkuseg":
         seg_dir = models.MODELS_DIR / str(tcfg.get("pkuseg_model", "pkuseg-un"))
@@ -264,6 +269,8 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
         "built": datetime.date.today().isoformat(), "unap": info})
     if corrections is not None:
         models.teach(nlp, corrections)
+    for name in run_disabled:
+        nlp.disable_pipe(name)
     out = output if output is not None else models.default_model(lang)
     nlp.to_disk(out)
     return {"path": str(out), **info}
