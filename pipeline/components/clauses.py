@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import List, NamedTuple, Optional, Tuple
 
 from ..languages import profile
-from ..structure.language_data import alternation
+from ..lexicons import alternation, of_role
 from .lexicon import Opener, OpenerLexicon
 
 
@@ -82,11 +82,6 @@ def _table(lexicon: OpenerLexicon) -> Tuple[Tuple[str, str, str], ...]:
     return tuple((r["phrase"].strip(), r["role"], (r["value"] or "").strip()) for r in lexicon.modifiers)
 
 
-def _role_phrases(table: Tuple[Tuple[str, str, str], ...], role: str) -> List[str]:
-    """A role's phrases, longest first (as lexicons.phrases reads the package's file)."""
-    return sorted(dict.fromkeys(p for p, r, _ in table if r == role), key=len, reverse=True)
-
-
 @lru_cache(maxsize=None)
 def _boundary(table: Tuple[Tuple[str, str, str], ...]) -> re.Pattern[str]:
     """Where a later clause may start in a spaced language: after a comma or semicolon (Latin or Arabic), with or
@@ -94,8 +89,8 @@ def _boundary(table: Tuple[Tuple[str, str, str], ...]) -> re.Pattern[str]:
     "prefix" (Arabic و) is written glued to the verb. `table`: the pipeline's saved modifiers (_table)."""
     free = [p for p, r, v in table if r == "conjunction" and v != "prefix"]
     glued = [p for p, r, v in table if r == "conjunction" and v == "prefix"]
-    conn = alternation(_role_phrases(table, "connective"))
-    clitic = alternation(_role_phrases(table, "clitic"))  # "et lui demande", "y le solicita": a pronoun before the verb
+    conn = alternation(p for p, _ in of_role(table, "connective"))
+    clitic = alternation(p for p, _ in of_role(table, "clitic"))  # "et lui demande", "y le solicita": a pronoun before the verb
     parts = []
     if free:
         parts.append(rf"[,;،؛]\s+(?:(?:{alternation(free)})\s+)?|\s+(?:{alternation(free)})\s+")

@@ -30,12 +30,18 @@ def modifiers(lang: str) -> tuple[dict[str, str], ...]:
     return tuple(read_tsv(path)) if path.exists() else ()
 
 
+def of_role(table: Iterable[tuple[str, str, str]], role: str) -> tuple[tuple[str, str], ...]:
+    """(phrase, value) of each phrase of a role among (phrase, role, value) modifier rows, longest first (file
+    order among equals); a phrase given twice keeps its last value. Also for the copy a pipeline saved
+    (components/clauses.py)."""
+    found = {p.strip(): (v or "").strip() for p, r, v in table if r == role}
+    return tuple(sorted(found.items(), key=lambda pv: len(pv[0]), reverse=True))
+
+
 @lru_cache(maxsize=None)
 def rows(lang: str, role: str) -> tuple[tuple[str, str], ...]:
-    """(phrase, value) of each phrase of a role in `modifiers.<lang>.tsv`, longest first (file order among equals);
-    a phrase given twice keeps its last value."""
-    found = {r["phrase"].strip(): (r["value"] or "").strip() for r in modifiers(lang) if r["role"] == role}
-    return tuple(sorted(found.items(), key=lambda pv: len(pv[0]), reverse=True))
+    """(phrase, value) of each phrase of a role in `modifiers.<lang>.tsv` (of_role)."""
+    return of_role(((r["phrase"], r["role"], r["value"]) for r in modifiers(lang)), role)
 
 
 def phrases(lang: str, role: str, value: str | None = None) -> tuple[str, ...]:

@@ -75,8 +75,15 @@ def iso_en(day: str | None, month: str, year: str) -> str | None:
     return f"{int(year):04d}-{m:02d}" + (f"-{int(day):02d}" if day else "")
 
 
+def iso_zh(year: str, month: str, day: str) -> str:
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
 EN_DATE = r"(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})"
 ZH_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+ZH_DATE_TEXT = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"  # the same, without groups (inside named ones)
+# a full date's pattern (its groups) and what makes it ISO, for the two languages whose patterns live here
+DATES = {"en": (EN_DATE, iso_en), "zh": (ZH_DATE, iso_zh)}
 
 PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "en": [
@@ -108,13 +115,13 @@ for _lang in language_data.DATA_LANGS:
         ("meeting", language_data.meeting(_lang)),
     ]
 # "Adopted by the Security Council at its 3109th meeting, on 26 August 1992" (often broken after "meeting,"), read
-# over the joined header lines; the new languages read the same line from data (language_data.adoption)
+# over the joined header lines; the new languages read the same line from data (`adoption` below)
 SC_ADOPTED = {
     "en": re.compile(r"Adopted by the Security Council at its (?P<meeting>\d+)(?:st|nd|rd|th) meeting,?\s+on\s+"
                      r"(?P<date>" + EN_DATE + r")"),
     # both orders are printed: 安全理事会2015年1月22日第7366次会议通过, 2015年3月6日安全理事会第7401次会议通过
-    "zh": re.compile(r"(?:安全理事会\s*(?P<date>" + ZH_DATE + r")|(?P<date2>" + ZH_DATE.replace("(", "(?:")
-                     + r")\s*安全理事会)\s*第\s*(?P<meeting>\d+)\s*次会议通过"),
+    "zh": re.compile(rf"(?:安全理事会\s*(?P<date>{ZH_DATE_TEXT})|(?P<date2>{ZH_DATE_TEXT})\s*安全理事会)"
+                     r"\s*第\s*(?P<meeting>\d+)\s*次会议通过"),
 }
 ORGANS_ZH = {"大会": "General Assembly", "安全理事会": "Security Council",
              "经济及社会理事会": "Economic and Social Council", "人权理事会": "Human Rights Council"}
@@ -284,9 +291,9 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
     for name in ("session", "agenda_item", "adopted", "sc_of_date"):  # forms a language may not have (yet)
         pats.setdefault(name, none)
     if lang in SC_ADOPTED and (m := SC_ADOPTED[lang].search(" ".join(lines))):
-        d = re.match(EN_DATE if lang == "en" else ZH_DATE, m.group("date") or m.group("date2")).groups()
-        iso = iso_en(*d) if lang == "en" else f"{int(d[0]):04d}-{int(d[1]):02d}-{int(d[2]):02d}"
-        if iso:
+        pattern, iso_of = DATES[lang]
+        d = re.fullmatch(pattern, m.group("date") or m.group("date2"))
+        if d and (iso := iso_of(*d.groups())):
             h["adoption_date"], h["meeting"] = iso, int(m.group("meeting"))
     for line in lines:
         if lang in language_data.DATA_LANGS:
@@ -303,7 +310,7 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
                 h["organ"] = m.group(1).strip()
                 h["adoption_date"] = iso_en(m.group(2), m.group(3), m.group(4))
             else:
-                h["adoption_date"] = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                h["adoption_date"] = iso_zh(m.group(1), m.group(2), m.group(3))
                 h["organ"] = ORGANS_ZH[m.group(4)]
         if "draft_symbol" not in h and (m := pats["draft"].match(line)):
             h["draft_symbol"] = m.group(2)
@@ -350,10 +357,9 @@ def read_signature(lines: list[str], lang: str, h: dict[str, Any]) -> None:
     for line in lines:
         if "meeting" not in h and (m := pat.search(line)):
             h["meeting"] = int(next(g for g in m.groups() if g))
-        if "adoption_date" not in h and lang in ("en", "zh"):
-            m = re.search(EN_DATE, line) if lang == "en" else re.search(ZH_DATE, line)
-            if m:
-                h["adoption_date"] = iso_en(*m.groups()) if lang == "en" else \
-                    f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        if "adoption_date" not in h and lang in DATES:
+            pattern, iso_of = DATES[lang]
+            if m := re.search(pattern, line):
+                h["adoption_date"] = iso_of(*m.groups())
         elif "adoption_date" not in h and lang in language_data.DATA_LANGS and (dated := find_date(lang, line)):
             h["adoption_date"] = dated[0]

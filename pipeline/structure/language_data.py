@@ -19,22 +19,10 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicons
 from ..languages import profile
-from ..lexicons import alternation
+from ..lexicons import alternation, phrases, rows  # noqa: F401  (the header code reads them through this module)
 
 DATA_LANGS = ("fr", "es", "ru", "ar")  # the languages whose structure words are data
-
-
-def rows(lang: str, role: str) -> tuple[tuple[str, str], ...]:
-    """(phrase, value) rows of a role in `modifiers.<lang>.tsv`, longest phrase first (empty when the file has
-    none)."""
-    return lexicons.rows(lang, role)
-
-
-def phrases(lang: str, role: str) -> tuple[str, ...]:
-    """Phrases of a role in `modifiers.<lang>.tsv`, longest first (empty when the file has none)."""
-    return lexicons.phrases(lang, role)
 
 
 def capital_start(lang: str) -> bool:
