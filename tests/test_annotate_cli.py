@@ -118,6 +118,20 @@ def test_no_output_when_output_folder_missing(tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
+def test_run_where_every_input_fails_writes_nothing(tmp_path, capsys):
+    """No empty file stands for a result: the previous output stays, and the last line says so."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n', encoding="utf-8")
+    rc = main(["annotate", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), "-o", str(out), "-q"])
+    lines = capsys.readouterr().err.splitlines()
+    assert rc == 1
+    assert any("empty.txt: empty file" in l for l in lines) and any("missing.txt: no such file" in l for l in lines)
+    assert lines[-1].endswith(f"-> {out} not written")
+    assert read_jsonl(out) == [{"id": "old"}]
+    assert not (tmp_path / "out.jsonl.part").exists()
+
+
 def test_missing_model_fails_fast_and_keeps_previous_output(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "old"}\n', encoding="utf-8")

@@ -66,6 +66,11 @@ class JsonlWriter:
         self.f.flush()
         self.f.close()
 
+    def discard(self) -> None:
+        """Stop without publishing anything: a run that annotated no unit leaves OUT as it was."""
+        self.f.close()
+        self.part.unlink(missing_ok=True)
+
 
 def write_docbin(docs_bytes: list[bytes], out: Path, vocab) -> None:
     """The annotated Docs as one DocBin, written whole or not at all. User data is kept: it holds every
