@@ -135,6 +135,21 @@ def test_sc_without_formula_warns_but_parses():
     assert any("addressing formula" in w for w in d.warnings)
 
 
+def test_prose_after_numbered_paragraphs_of_a_letter_stays_its_own_paragraph():
+    """No formula (a letter, S/2015/90): the prose after "2." is not a sub-paragraph of it."""
+    text = ("Letter dated 4 February 2015\n\n"
+            "1. It is the decision of the army and people that they have no further need to sit at the table.\n\n"
+            "2. Now that the strategy is inching close to war, the response will be the most bitter one.\n\n"
+            "In this regard, the National Defence Commission, in a statement on 4 February, clarified the following.\n\n"
+            "(a) a list item stays inside it;\n\n"
+            "Meanwhile, the politicians have vied with each other in calling for a tightened siege.")
+    d = parse_document(text, lang="en", source="letter.txt")
+    body = [p for p in d.paragraphs if p.role != "header"]
+    assert [(p.type, p.number) for p in body] == [("operative", 1), ("operative", 2), ("other", None), ("other", None)]
+    assert body[2].text.endswith("the following.\n(a) a list item stays inside it;")
+    assert body[3].text.startswith("Meanwhile")
+
+
 def test_unstructured_text_is_other_with_warning():
     d = parse_document("Shopping list\n\napples\n\npears", lang="en", source="x.txt")
     assert {p.type for p in d.paragraphs} == {"other"}

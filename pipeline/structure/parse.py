@@ -47,6 +47,17 @@ def _continues(prev: Paragraph, block: Block, lang: str) -> bool:
             and not starts_paragraph(t, lang) and not is_heading(t, lang))
 
 
+def _prose_after(prev: Paragraph | None, text: str, lang: str) -> bool:
+    """In a text with no addressing formula (a letter, a report with numbered paragraphs), a block after a
+    finished sentence that opens no sub-paragraph is a paragraph of its own: appending it to the numbered
+    paragraph before, as a resolution's sub-paragraph, made one unit of seven paragraphs of S/2015/90."""
+    if prev is None or is_subparagraph(text) or starts_operative(text, lang):
+        return False
+    if not strip_markers(prev.text).endswith((".", "。", "!", "?")):
+        return False
+    return not capital_start(lang) or text[:1].isupper()
+
+
 # words a number after them belongs to ("Article 2 of the Charter", "Goal 16 of"): not footnote markers
 NUMBERED_NOUNS = {"article", "articles", "chapter", "goal", "goals", "principle", "rule", "rules", "part", "section",
                   "annex", "protocol", "phase", "paragraph", "paragraphs", "resolution", "resolutions", "decision",
@@ -207,6 +218,13 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
         cur = next((p for p in reversed(paragraphs) if p.type == "operative"), None)
         if cur is not None and cur.number is None and starts_operative(t, lang) and not is_subparagraph(t):
             last_body = Paragraph("operative", t, number=None)
+            paragraphs.append(last_body)
+        elif cur is not None and not has_formula and last_body is not None and last_body.role == "unstructured" \
+                and is_subparagraph(t):
+            last_body.text += "\n" + t  # a list inside that prose
+        elif cur is not None and not has_formula and (_prose_after(last_body, t, lang) or (
+                last_body is not None and last_body.role == "unstructured")):
+            last_body = Paragraph("other", t, role="unstructured")  # a letter's or report's prose, not a part of 2.
             paragraphs.append(last_body)
         elif cur is not None:
             cur.text += "\n" + t  # a sub-paragraph stays inside its operative paragraph
