@@ -10,8 +10,11 @@ SET (README.md has the story of each):
     fresh4.zh  test_fresh4.zh.jsonl  Chinese, 2023 UN sentence pairs, made after the third set had been scored
     fresh6.zh  test_fresh6.zh.jsonl  Chinese, 2023 UN sentence pairs no file of the project names (blind)
     fresh6.en  test_fresh6.en.jsonl  English, the other side of the same 80 pairs
+    fresh7.zh  test_fresh7.zh.jsonl  Chinese, 2023 UN sentence pairs, blind again after fresh6 was scored and read
+    fresh7.en  test_fresh7.en.jsonl  English, the other side of the same pairs
     (fresh5.{fr,es,ru,ar} were written as JSONL by hand, without spans files: not made by this tool.)
-    A group runs its sets in turn: fresh3 = fresh3.zh + fresh3.en, fresh6 = fresh6.zh + fresh6.en.
+    A group runs its sets in turn: fresh3 = fresh3.zh + fresh3.en, fresh6 = fresh6.zh + fresh6.en,
+    fresh7 = fresh7.zh + fresh7.en.
 COMMAND:
     select   choose the units and write selected*.jsonl; once that file exists it is frozen, and `select` only
              says whether a new choice would still be the same (annotations/ grows, so it often would not)
@@ -28,7 +31,8 @@ Rebuilding each set from its spans file and frozen selection gives the committed
 Independent of the project's pipeline: imports nothing from `pipeline/`, never runs a model. The spans files
 were written by hand, unit by unit: '## <unit id>', then one 'LABEL | surface | id' line per span in text order
 (id '-' = null; '\\n' in a surface stands for a newline of the text; a surface prefixed 'N@' takes its N-th
-occurrence after the previous span). fresh6's files name the pair ('# <pair id>') and leave a null id empty.
+occurrence after the previous span). fresh6's and fresh7's files name the pair ('# <pair id>') and leave a null id
+empty.
 
 Selection of fresh1 (deterministic):
 - pool: every file of the read-only corpora whose symbol or file stem does not occur as a unit id, `doc` or
@@ -89,6 +93,12 @@ same pairs:
   a capitalized name, a year, a symbol or "resolution n" in English; 联合国, 《, a year, 决议, 组织, 委员会 ... in Chinese);
 - pairs in order of sha1("fresh6:<pair id>"), a pair whose two texts repeat an earlier pair's dropped, the first 80.
 Each side is a unit of its own (`un2023-<pair id>:<lang>`, split test_fresh6).
+
+Selection of fresh7.* (frozen in selected7.jsonl; made after fresh6 had been scored blind and its errors read):
+the fresh6 rules, with fresh6's files now among the files that name or quote pairs, so that no pair is within NEAR
+(5) ids of a pair of fresh6 or of any other fresh gold set; pairs in order of sha1("fresh7:<pair id>"), the first
+N7 (60), or all when fewer; if fewer than MIN7 (40) pass, the length-ratio rule alone is dropped. 32 passed, so
+it was: 49 pairs (ratio 1.3 <= len(en)/len(zh) <= 6 dropped; every other rule kept).
 """
 from __future__ import annotations
 
@@ -131,9 +141,15 @@ SETS = {
                           header="# ", null="", unit="un2023-{}:zh"),
     "fresh6.en": FreshSet("en", "test_fresh6.en.jsonl", "spans6.en.txt", None, "selected6.jsonl",
                           header="# ", null="", unit="un2023-{}:en"),
+    "fresh7.zh": FreshSet("zh", "test_fresh7.zh.jsonl", "spans7.zh.txt", None, "selected7.jsonl",
+                          header="# ", null="", unit="un2023-{}:zh"),
+    "fresh7.en": FreshSet("en", "test_fresh7.en.jsonl", "spans7.en.txt", None, "selected7.jsonl",
+                          header="# ", null="", unit="un2023-{}:en"),
 }
-GROUPS = {"fresh3": ("fresh3.zh", "fresh3.en"), "fresh6": ("fresh6.zh", "fresh6.en")}
-PAIR_SETS = ("fresh3", "fresh4", "fresh6")  # sentences of the 2023 pairs: the same id rules
+GROUPS = {"fresh3": ("fresh3.zh", "fresh3.en"), "fresh6": ("fresh6.zh", "fresh6.en"),
+          "fresh7": ("fresh7.zh", "fresh7.en")}
+PAIR_SETS = ("fresh3", "fresh4", "fresh6", "fresh7")  # sentences of the 2023 pairs: the same id rules
+BLIND_PAIRS = {"fresh6": 6, "fresh7": 7}    # sets chosen as whole pairs (selected<N>.jsonl, split test_fresh<N>)
 SHARED = ROOT.parent / "shared"             # set by --shared
 
 
@@ -537,16 +553,22 @@ CUE6 = {
                      r" [A-Z][a-z]+|\b(?:19|20)\d\d\b|resolution \d|[A-Z]/\d|\b[A-Z]{3,}\b"),
     "zh": re.compile(r"联合国|《|\d{4}年|决议|组织|委员会|理事会|公约|署|基金|计划署|大会"),
 }
-OWN6 = re.compile(r"(test_fresh6|selected6|spans6)\.")  # the set's own files
+N7, MIN7 = 60, 40     # fresh7: up to 60 pairs; the length-ratio rule is dropped only if fewer than 40 pass
+RATIO = (1.3, 6)    # len(en) / len(zh) of a pair whose sides are likely one sentence each
 
 
-def repo_text() -> str:
+def own_files(n: int) -> re.Pattern:
+    """The files of set n (its gold, selection and spans): not evidence that a pair is already used."""
+    return re.compile(rf"(test_fresh{n}|selected{n}|spans{n})\.")
+
+
+def repo_text(own: re.Pattern) -> str:
     """Every text file the project holds about its data (annotations/, tests/, benchmarks/): a pair named or
     quoted there is not blind."""
     parts = []
     for sub in ("annotations", "tests", "benchmarks"):
         for p in (ROOT / sub).rglob("*"):
-            if p.is_file() and not OWN6.match(p.name) and p != HERE / "README.md":
+            if p.is_file() and not own.match(p.name) and p != HERE / "README.md":
                 try:
                     parts.append(p.read_text(encoding="utf-8"))
                 except (UnicodeDecodeError, OSError):
@@ -554,42 +576,61 @@ def repo_text() -> str:
     return "\n".join(parts)
 
 
-def select6() -> list[dict]:
-    """The pairs of the sixth set (pair records, both sides): see the module docstring."""
-    text = repo_text()
+def blind_pool(n: int, ratio: tuple[float, float] | None = RATIO) -> list[dict]:
+    """Pairs that set n may take (see the module docstring), in order of sha1("fresh<n>:<pair id>"), a pair whose
+    two texts repeat an earlier pair's dropped; ratio None drops the length-ratio rule."""
+    own = own_files(n)
+    text = repo_text(own)
     used = set(re.findall(r"(?:un2023-|pairs-2023 )([a-z_]+_\d+)", text))
     gold = set()
     for f in HERE.glob("test_fresh*.jsonl"):
-        if not OWN6.match(f.name):
+        if not own.match(f.name):
             gold |= set(re.findall(r"un2023-([a-z_]+_\d+):", f.read_text(encoding="utf-8")))
-    near = {(t, int(n) + k) for t, n in (g.rsplit("_", 1) for g in gold) for k in range(-NEAR, NEAR + 1)}
+    near = {(t, int(k) + d) for t, k in (g.rsplit("_", 1) for g in gold) for d in range(-NEAR, NEAR + 1)}
     pool = []
     for x in pairs():
-        theme, n = x["id"].rsplit("_", 1)
+        theme, k = x["id"].rsplit("_", 1)
         en, zh = x["en"].strip(), x["zh"].strip()
-        if x["id"] in used or (theme, int(n)) in near or en in text or zh[:30] in text:
+        if x["id"] in used or (theme, int(k)) in near or en in text or zh[:30] in text:
             continue
-        if len(en) >= 50 and len(zh) >= 20 and 1.3 <= len(en) / len(zh) <= 6 and CUE6["en"].search(en) \
-                and CUE6["zh"].search(zh):
+        if len(en) >= 50 and len(zh) >= 20 and (ratio is None or ratio[0] <= len(en) / len(zh) <= ratio[1]) \
+                and CUE6["en"].search(en) and CUE6["zh"].search(zh):
             pool.append(x)
-    pool.sort(key=lambda x: sha("fresh6:" + x["id"]))
+    pool.sort(key=lambda x: sha(f"fresh{n}:" + x["id"]))
     seen_texts, out = set(), []
     for x in pool:
         key = (x["en"].strip(), x["zh"].strip())
         if key not in seen_texts:
             seen_texts.add(key)
             out.append({"id": x["id"], "theme": x["theme"], "en": key[0], "zh": key[1]})
-    print(f"{len(pool)} candidate pairs, {min(N6, len(out))} selected")
+    return out
+
+
+def select6() -> list[dict]:
+    """The pairs of the sixth set (pair records, both sides): see the module docstring."""
+    out = blind_pool(6)
+    print(f"{len(out)} candidate pairs (distinct texts), {min(N6, len(out))} selected")
     return out[:N6]
+
+
+def select7() -> list[dict]:
+    """The pairs of the seventh set: fresh6's rules, fresh6 now among the gold sets it keeps away from."""
+    out = blind_pool(7)
+    if len(out) < MIN7:
+        print(f"only {len(out)} pairs pass (fewer than {MIN7}); the length-ratio rule is dropped")
+        out = blind_pool(7, ratio=None)
+    print(f"{len(out)} candidate pairs (distinct texts), {min(N7, len(out))} selected")
+    return out[:N7]
 
 
 # ================================================================ every set: spans -> offsets, checks
 def frozen(key: str) -> list[dict]:
     """The selection as made once and committed: build and check read it, so that the set does not move when
-    annotations/ changes later (fresh6: the file holds pairs, each side is a unit)."""
+    annotations/ changes later (fresh6, fresh7: the file holds pairs, each side is a unit)."""
     rows = read_jsonl(HERE / SETS[key].selected)
-    if key.startswith("fresh6"):
-        return [pair_unit(x, SETS[key].lang, "test_fresh6", True) for x in rows]
+    n = BLIND_PAIRS.get(key.split(".")[0])
+    if n:
+        return [pair_unit(x, SETS[key].lang, f"test_fresh{n}", True) for x in rows]
     return rows
 
 
@@ -667,7 +708,8 @@ RES_ID = re.compile(r"^(A/RES/(\d+/\d+[A-Z]?|\d+[A-Z]?\((?:[IVXL]+|S-\d+|ES-\d+)
 OTHER_RES_ID = re.compile(r"^(?:[A-Z]+/)*[A-Z]+/(?:RES|DEC)/[\w()./-]+$|^[A-Z]+ decision [\w()./-]+$")
 DATE_ONE = r"\d{4}(-\d{2}(-\d{2})?)?"
 DATE_ID = re.compile(rf"^{DATE_ONE}(/{DATE_ONE})?$")
-DOC_ID = re.compile(r"^[A-Z]+(/[A-Za-z0-9.\-]+)+$")
+# a body with a numbered series writes it in the first segment (UNGEGN: GEGN.2/2023/103/CRP.103)
+DOC_ID = re.compile(r"^[A-Z]+(\.\d+)?(/[A-Za-z0-9.\-]+)+$")
 
 
 def gazetteer() -> dict[str, dict[str, str]]:
@@ -817,7 +859,8 @@ def diff(key: str, pass1: Path | None = None) -> None:
 
 def select(key: str) -> None:
     units = (select1() if key == "fresh1" else select2(verbose=True) if key == "fresh2"
-             else select6() if key.startswith("fresh6") else select3(key))
+             else select6() if key.startswith("fresh6") else select7() if key.startswith("fresh7")
+             else select3(key))
     path = HERE / SETS[key].selected
     if path.exists():  # made once; recomputing only reports whether it would still be the same
         same = [u["id"] for u in units] == [u["id"] for u in read_jsonl(path)]
@@ -843,7 +886,7 @@ def main(argv: list[str] | None = None) -> None:
     keys = GROUPS.get(args.set, (args.set,))
     if f and len(keys) > 1:
         ap.error(f"FILES name one file: give one set of {args.set} ({', '.join(keys)})")
-    if args.command == "select":  # one run per selection file (fresh6's two sets share one)
+    if args.command == "select":  # one run per selection file (fresh6's and fresh7's two sets share one)
         for k in {SETS[k].selected or k: k for k in keys}.values():
             select(k)
     elif args.command == "build":
