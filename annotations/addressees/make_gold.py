@@ -9,10 +9,15 @@ How the files were made
    English: at most 3 paragraphs per ``doc``, texts longer than 1,200
    characters left out, urge/request/encourage paragraphs over-sampled.
    Chinese: train 60 UNPC, dev all 18, test all 52 seed paragraphs + 28 UNPC.
+   French, Spanish, Russian, Arabic: every UNPC row of dev (18) and test (42)
+   and the first 30 UNPC train rows per language; their rows come after the
+   zh/en rows in every file, so the zh/en rows and their order are unchanged.
    ``python make_gold.py select`` writes selected.jsonl and review.txt (the
    texts to read).
 2. The annotator (a person, not a program) read every selected paragraph and
-   wrote its addressees by hand into spans.txt, one block per paragraph:
+   wrote its addressees by hand into spans.txt (zh, en) and
+   spans.languages.txt (fr, es, ru, ar: read beside the aligned English line,
+   without running the pipeline), one block per paragraph:
 
        <id>
        <type>: <span text>
@@ -21,7 +26,8 @@ How the files were made
    or ``none`` when the paragraph has no addressee.  An anchor is a longer
    stretch of the text that contains the span; it only disambiguates where the
    span is when the same words occur earlier in the paragraph.  Lines starting
-   with ``#`` are notes.
+   with ``#`` are notes (in spans.languages.txt they also record the
+   addressees of later clause verbs, which the gold leaves out).
 3. ``python make_gold.py build`` only turns span texts into character offsets
    (each span searched from the end of the previous one, or inside its anchor)
    and writes {train,dev,test}.jsonl; ``python make_gold.py check`` validates
@@ -41,6 +47,8 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "strength"
 SPLITS = ("train", "dev", "test")
 TYPES = ("states", "parties", "secretariat", "un_system", "other_org")
+LANGS = ("zh", "en", "fr", "es", "ru", "ar")
+SPANS = ("spans.txt", "spans.languages.txt")
 MAX_EN_CHARS = 1200
 MAX_PER_DOC_EN = 3
 
@@ -63,6 +71,8 @@ QUOTA = {
     ("test", "en", "unpc", "ure"): 9, ("test", "en", "unpc", "decide"): 5, ("test", "en", "unpc", "declare"): 4,
     ("test", "en", "ga", "ure"): 11, ("test", "en", "ga", "decide"): 4, ("test", "en", "ga", "declare"): 3,
     ("test", "en", "cr", "ure"): 23, ("test", "en", "cr", "decide"): 7, ("test", "en", "cr", "declare"): 4,
+    # French, Spanish, Russian, Arabic: the aligned UNPC lines of dev and test, 30 train lines for training
+    **{(split, lang, "unpc", None): n for lang in LANGS[2:] for split, n in (("train", 30), ("dev", 18), ("test", 42))},
 }
 
 
@@ -87,8 +97,8 @@ def select() -> list[dict]:
         per_doc = collections.Counter()
         for r in rows:
             s = SRCS[r["source"]]
-            if r["lang"] == "zh":
-                cell = (split, "zh", s, None)
+            if r["lang"] != "en":
+                cell = (split, r["lang"], s, None)
             else:
                 if len(r["text"]) > MAX_EN_CHARS or per_doc[r["doc"]] >= MAX_PER_DOC_EN:
                     continue
@@ -102,9 +112,10 @@ def select() -> list[dict]:
         for cell, n in QUOTA.items():
             if cell[0] == split and filled[cell] != n:
                 print("quota not met", cell, filled[cell], n, file=sys.stderr)
-    # file order: split, language, then source order
+    # file order: zh/en first (split, language, source order), then fr/es/ru/ar the same way
     order = {r["id"]: i for i, r in enumerate(r for s in SPLITS for r in src[s])}
-    chosen.sort(key=lambda r: (SPLITS.index(r["split"]), r["lang"] != "zh", order[r["id"]]))
+    chosen.sort(key=lambda r: (r["lang"] not in LANGS[:2], SPLITS.index(r["split"]), LANGS.index(r["lang"]),
+                               order[r["id"]]))
     return chosen
 
 
@@ -119,28 +130,36 @@ def write_selection() -> None:
     print(collections.Counter((r["split"], r["lang"]) for r in chosen))
 
 
+def spans_lines() -> list[str]:
+    """The lines of the hand-written span files, zh/en first (the second file is optional)."""
+    lines = []
+    for name in SPANS:
+        if (HERE / name).exists():
+            with open(HERE / name, encoding="utf-8") as f:
+                lines += f.read().splitlines()
+    return lines
+
+
 def read_spans() -> dict[str, list[tuple[str, str, str | None]]]:
     ann: dict[str, list] = {}
     cur = None
-    with open(HERE / "spans.txt", encoding="utf-8") as f:
-        for raw in f:
-            line = raw.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            if not line.startswith(" "):
-                cur = line.strip()
-                if cur in ann:
-                    raise SystemExit(f"duplicate id in spans.txt: {cur}")
-                ann[cur] = []
-                continue
-            body = line.strip()
-            if body == "none":
-                continue
-            typ, _, span = body.partition(": ")
-            anchor = None
-            if " @@ " in span:
-                span, anchor = span.split(" @@ ", 1)
-            ann[cur].append((typ.strip(), span, anchor))
+    for line in spans_lines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line.startswith(" "):
+            cur = line.strip()
+            if cur in ann:
+                raise SystemExit(f"duplicate id in {' / '.join(SPANS)}: {cur}")
+            ann[cur] = []
+            continue
+        body = line.strip()
+        if body == "none":
+            continue
+        typ, _, span = body.partition(": ")
+        anchor = None
+        if " @@ " in span:
+            span, anchor = span.split(" @@ ", 1)
+        ann[cur].append((typ.strip(), span, anchor))
     return ann
 
 
