@@ -1,5 +1,5 @@
 """Addressees in French, Spanish, Russian and Arabic, measured against English on aligned UNPC operative lines
-(annotations/addressees/aligned/unpc.jsonl; there is no addressee gold in these languages). For each line, the
+(annotations/addressees/aligned/unpc.jsonl; span gold for 90 lines per language: benchmarks/addressees_eval.py). For each line, the
 multiset of addressee types of the opening verb in the language is compared with the one the English pipeline
 finds on the aligned English line, and with the English gold where the line is in annotations/addressees/: line
 agreement (the multisets are equal) and micro P/R/F1 of the types (English as reference), per language and split.
