@@ -57,10 +57,12 @@ def _ru_split(word: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m and not m.group(2).isupper() else None
 
 
-def _ru_word(word: str) -> str:
-    if parts := _ru_split(word):
-        return re.escape(parts[0] + ru_stem(parts[1])) + r"[а-яё]{0,4}"
-    return re.escape(word)
+def _ru_word(word: str, later: bool) -> str:
+    """A Russian word with its case endings; a later word of the name in either case, a hyphen optional."""
+    parts = _ru_split(word)
+    stem = parts[0] + ru_stem(parts[1]) if parts else word
+    esc = (_either_case(stem) if later and len(word) >= 4 and not word.isupper() else re.escape(stem)).replace("\\-", "-?")
+    return esc + r"[а-яё]{0,4}" if parts else esc
 
 
 def _ru_key(word: str) -> str:
@@ -68,12 +70,42 @@ def _ru_key(word: str) -> str:
     return parts[0] + ru_stem(parts[1]) if parts else word
 
 
+def _either_case(part: str) -> str:
+    """An escaped word of a name whose first letter may be written in either case ('Organisation mondiale de la
+    Santé' / 'santé', 'Convenio Internacional' / 'internacional'): UN texts capitalize the later words of one
+    name both ways. Short words (et, de, la: and_article relies on them) and acronyms keep their spelling."""
+    esc = re.escape(part)
+    if len(part) < 4 or part.isupper() or part[0].lower() == part[0].upper():
+        return esc
+    return f"[{part[0].lower()}{part[0].upper()}]{esc[1:]}"
+
+
+def _spelling(name: str) -> str:
+    """A regex for the spellings of `name` that are no inflection: its later words in either case, either
+    apostrophe, a hyphen written or lost in conversion ('ONU-Habitat' / 'ONUHabitat', 'anti-balaka' /
+    'antibalaka')."""
+    pieces = re.split(r"(\s+|['’]|-)", name)
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            out.append(APOSTROPHE if piece in "'’" else "-?" if piece == "-" else re.escape(piece))
+        else:
+            out.append(_either_case(piece) if i else re.escape(piece))
+    return "".join(out)
+
+
+def _spelling_key(text: str) -> str:
+    """What _spelling leaves open, closed: no hyphen between letters, all but the first letter in lower case."""
+    t = re.sub(r"(?<=\w)-(?=\w)", "", text)
+    return t[:1] + t[1:].lower()
+
+
 def pattern(name: str, lang: str) -> str:
     """A regex for `name` and its inflected forms (no boundaries)."""
     how = rule(lang)
     if how == "ru-stem":
-        return r"\s+".join(_ru_word(w) for w in name.split())
-    esc = re.sub(r"\\?['’]", APOSTROPHE, re.escape(name))
+        return r"\s+".join(_ru_word(w, i > 0) for i, w in enumerate(name.split()))
+    esc = _spelling(name)
     w = words(lang)
     if w is not None and w["and_article"]:  # 'Déclaration et [le] Programme d'action de Beijing'
         esc = re.sub(rf"(?<=\\ )({w['and']})\\ ", rf"\1\\ (?:{w['and_article']})?", esc)
@@ -89,14 +121,16 @@ def key(text: str, lang: str) -> str:
     """The lookup key of a stored name or of a matched text."""
     t = re.sub(r"\s+", " ", text.strip()).replace("’", "'")
     w = words(lang)
-    if w is not None and w["and_article"]:
+    if w is None:  # English and Chinese names are matched as stored
+        return t
+    if w["and_article"]:
         t = re.sub(rf"(?<= )({w['and']}) (?:{w['and_article']})", r"\1 ", t)
     how = rule(lang)
     if how == "ar-clitic":
         return re.sub(AR_MARKS[:-1], "", t)
     if how == "ru-stem":
-        return " ".join(_ru_key(w) for w in t.split())
-    return t
+        return _spelling_key(" ".join(_ru_key(w) for w in t.split()))
+    return _spelling_key(t)
 
 
 def ar_keys(text: str) -> list[tuple[int, str]]:
