@@ -220,6 +220,21 @@ def test_names_in_another_case_or_without_their_hyphen(rules, lang, text, name, 
     assert (entity, name) in [(i, t) for _, i, t in found(rules[lang], text)]
 
 
+@pytest.mark.parametrize("lang,text,entity", [
+    # names mined from aligned UNPC dev-set lines outside every held-out document (annotations/gazetteer/project.py)
+    ("ru", "предложенными странами -- сопредседателями Минской группы и поддержанными", "OSCE Minsk Group"),  # 1720
+    ("ar", "التي اقترحتها البلدان المشاركة في رئاسة مجموعة مينسك وأيدها الأمين العام", "OSCE Minsk Group"),
+    ("es", "la toma de los medios de comunicación estatales por parte de los huzíes", "Houthis"),  # 1475
+    ("fr", "les houthistes auraient occupé le Bureau de la santé publique d'Amran", "Houthis"),  # 401
+    ("fr", "le concours que continuent de prêter aux parties le Groupe de mise en œuvre de haut niveau de l'Union "
+           "africaine, l'Autorité", "African Union High-level Implementation Panel"),  # 1194
+    ("ar", "الذي يقدمه إلى الطرفين فريق الاتحاد الأفريقي الرفيع المستوى المعني بالتنفيذ، والهيئة",
+     "African Union High-level Implementation Panel"),
+])
+def test_mined_names_carry_the_english_id(rules, lang, text, entity):
+    assert entity in [i for _, i, _ in found(rules[lang], text)]
+
+
 def test_a_name_keeps_its_first_letter_and_its_acronyms(rules):
     """Only the later words may change case: 'organisation mondiale' opening a lower-case phrase is no name, nor is
     'Onu' the acronym ONU."""
@@ -234,6 +249,7 @@ def test_a_name_keeps_its_first_letter_and_its_acronyms(rules):
     ("es", "entre abril y agosto de 2014", "2014-04/2014-08"),
     ("ru", "21 октября 2013 года", "2013-10-21"),
     ("ru", "2014–2015 годы", "2014/2015"),
+    ("ru", "к июлю 2015 года", "2015-07"),  # a month in the dative (UNPC dev-set line 1682)
     ("ar", "21 تشرين الأول/أكتوبر 2013", "2013-10-21"),
     ("ar", "٢٠ تشرين الأول/أكتوبر ١٩٧٧", "1977-10-20"),
 ])
