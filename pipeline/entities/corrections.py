@@ -6,8 +6,11 @@ whole by a person, so what they left out they removed):
 - a `name` row for an ORG or TREATY span the rules did not find exactly (with the gold's id, or the name's own
   English form); from then on the rules find it like a gazetteer name, in every document;
 - a `not` row for an ORG or TREATY rule span that overlaps no gold span: that (label, text) is not proposed
-  again. (Dates, symbols and resolution references come from patterns; one removed "2021" must not stop the
-  rules from finding every year.)
+  again (dates, symbols and resolution references come from patterns; one removed "2021" must not stop the
+  rules from finding every year);
+- a `head` row for a head word (heads.py) that at least two added ORG names end with (性别统计机构间专家组 and
+  可持续发展目标各项指标机构间专家组: 专家组; University of Oxford and University of Cape Town: University): from
+  then on a name no list holds is found by its head in any document (the unit field lists the units).
 A row is only learned when the gold is consistent about the string: every occurrence of a name in the gold
 texts is labelled so (or lies inside a longer gold span), and a removed string is never a gold span of that
 label. Short strings (under MIN_CHARS) are left to the model: without context they are too ambiguous. A row that
@@ -21,10 +24,11 @@ import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable
 
 from ..languages import profile
-from .gazetteer import Gazetteer, _own_name
+from .gazetteer import EN_ORG_HEAD, Gazetteer, _own_name
+from .heads import learned_heads
 
 LEARNED_LABELS = ("ORG", "TREATY")
 MIN_CHARS = {"zh": 3, "en": 4}
@@ -32,7 +36,7 @@ MIN_CHARS = {"zh": 3, "en": 4}
 
 @dataclass(frozen=True)
 class Correction:
-    kind: str  # "name" | "not"
+    kind: str  # "name" | "not" | "head"
     label: str
     lang: str
     text: str
@@ -53,6 +57,10 @@ class Corrections:
     def names(self) -> list[dict[str, str]]:
         """`name` rows as gazetteer rows (label, id, lang, name)."""
         return [{"label": r.label, "id": r.id, "lang": r.lang, "name": r.text} for r in self.rows if r.kind == "name"]
+
+    def heads(self, lang: str) -> dict[str, str]:
+        """`head` rows of `lang`: head word -> label (heads.py finds names by them)."""
+        return {r.text: r.label for r in self.rows if r.kind == "head" and r.lang == lang}
 
     def blocked(self, lang: str, label: str, text: str) -> bool:
         return (lang, label, text) in self._not
@@ -82,12 +90,15 @@ def _bounded(text: str, start: int, end: int, lang: str) -> bool:
 
 
 def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[dict[str, Any]]],
-          gazetteer: Gazetteer, *, gold: str, date: str) -> tuple[Corrections, list[str]]:
+          gazetteer: Gazetteer, *, gold: str, date: str,
+          teach_heads: Collection[str] | None = None) -> tuple[Corrections, list[str]]:
     """Corrections from gold units (each: id, text, lang, entities [{start, end, label, id?}], and optionally
     `gold`, the file it came from, else `gold`) and the rules' spans on them (`predict(unit)`); returns the
     corrections and one report line per conflict or skipped row. Whether the gold is consistent about a string
-    is judged over all the units given."""
+    is judged over all the units given. `teach_heads`: the ids of the units whose added names may teach heads
+    (None: every unit)."""
     report: list[str] = []
+    added: list[tuple[str, str, str, str, str]] = []  # (lang, label, name, unit, file) of names that teach heads
     proposed: dict[tuple[str, str, str, str], tuple[str, str, str]] = {}  # (kind, lang, label, text) -> (id, unit, file)
     for u in units:
         gold_spans = {(e["start"], e["end"], e["label"]) for e in u["entities"]}
@@ -98,6 +109,8 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
                 name = u["text"][s:e]
                 ident = ids[(s, e, label)] or (_own_name(name) if u["lang"] == "en" else name)
                 proposed.setdefault(("name", u["lang"], label, name), (ident, u["id"], u.get("gold", gold)))
+                if teach_heads is None or u["id"] in teach_heads:
+                    added.append((u["lang"], label, name, u["id"], u.get("gold", gold)))
         for s, e, label in set(pred) - gold_spans:
             if label in LEARNED_LABELS and not any(s < ge and gs < e for gs, ge, _ in gold_spans):
                 proposed.setdefault(("not", u["lang"], label, u["text"][s:e]), ("", u["id"], u.get("gold", gold)))
@@ -146,4 +159,21 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
                 report.append(f"{unit}: removed {label} {text!r} is a gazetteer name; not applied")
                 continue
         rows.append(Correction(kind, label, lang, text, ident, source, unit, date))
+    rows += _heads(added, gazetteer, date)
     return Corrections(rows), report
+
+
+def _heads(added: list[tuple[str, str, str, str, str]], gazetteer: Gazetteer, date: str) -> list[Correction]:
+    """`head` rows: a head word that at least two ORG names people added end with (heads.learned_heads), with
+    the units and files it was learned from; English heads the title rule already has are not repeated."""
+    rows = []
+    for lang in sorted({a[0] for a in added}):
+        missed = [(name, label, unit) for lg, label, name, unit, _ in added if lg == lang]
+        files = {unit: source for lg, _, _, unit, source in added if lg == lang}
+        for h, names in sorted(learned_heads(missed, gazetteer.rows, lang).items()):
+            if lang == "en" and re.fullmatch(EN_ORG_HEAD, h):
+                continue
+            units = ",".join(dict.fromkeys(unit for _, unit in names))
+            sources = ",".join(sorted({files[unit] for _, unit in names}))
+            rows.append(Correction("head", "ORG", lang, h, "", sources, units, date))
+    return rows

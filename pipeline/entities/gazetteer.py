@@ -3,10 +3,12 @@ title heuristics that find instruments no list holds (Chinese 《...》 titles, 
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from pathlib import Path
 
 from . import inflection
+from .heads import zh_names
 from .patterns import MONTH, Candidate
 from .words import words
 
@@ -25,10 +27,22 @@ EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|
                r"Centre|Center|Institute|Organization|Union|Authority)")
 # inside a title match: " and [the] <Capitalized words> <treaty or body head>" starts a second name
 EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
-EN_ORG = re.compile(
-    rf"(?:[A-Z][\w’'-]*\s+(?:and\s+(?=[A-Z]))?)*{EN_ORG_HEAD}\b"
-    rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?!{MONTH}\b)(?:[A-Z][\w’'-]*)"
-    rf"(?:\s+(?:and|of|the|on|in|for|to|(?!{MONTH}\b)[A-Z][\w’'-]*))*)?")
+
+
+def en_org_head(extra: tuple[str, ...] = ()) -> str:
+    """The head words of English body names: the built-in ones and `extra` (heads.py: counted or learned)."""
+    return EN_ORG_HEAD if not extra else f"(?:{EN_ORG_HEAD[3:-1]}|{'|'.join(map(re.escape, sorted(extra)))})"
+
+
+@functools.lru_cache(maxsize=16)
+def en_org(head: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:[A-Z][\w’'-]*\s+(?:and\s+(?=[A-Z]))?)*{head}\b"
+        rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?!{MONTH}\b)(?:[A-Z][\w’'-]*)"
+        rf"(?:\s+(?:and|of|the|on|in|for|to|(?!{MONTH}\b)[A-Z][\w’'-]*))*)?")
+
+
+EN_ORG = en_org(EN_ORG_HEAD)
 # capitalized roles that are no body (GUIDELINES: States and their groups are not annotated)
 EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying Power", "Administering Power",
             "Administering Powers"}
@@ -192,13 +206,26 @@ class Gazetteer:
                 return s + m.start()
         return e
 
-    def _and_start(self, text: str, s: int, e: int) -> int:
+    def _known_end(self, text: str, s: int, e: int, org_head: str) -> int:
+        """A title that runs on past a known body's name with "of <Capitalized words>" names a person there, not
+        a body: "Group of Asia-Pacific States | of Seongmee Yoon" (a body's complement takes "the" or a head)."""
+        rx = self.regex("en")
+        k = rx.match(text, s) if rx is not None else None
+        if (k is None or k.end() >= e or len(k.group(0).split()) < 2
+                or self.index.get(("en", k.group(0)), ("",))[0] != "ORG"):
+            return e
+        tail = text[k.end():e]
+        if re.fullmatch(r"\s+of(?:\s+[A-Z][a-z]+){1,3}", tail) and not re.search(rf"\b{org_head}\b", tail):
+            return k.end()
+        return e
+
+    def _and_start(self, text: str, s: int, e: int, org_head: str = EN_ORG_HEAD) -> int:
         """Where an English ORG title really starts when an "and" stands before its head word: one name in
         "Security and Justice Committee" or "Peace and Security Council", two things in "Member States and
         Security Council" or "General Assembly and Peacebuilding Commission" (the name starts after "and")."""
         while True:
             span = text[s:e]
-            head = re.search(rf"\b{EN_ORG_HEAD}\b", span)
+            head = re.search(rf"\b{org_head}\b", span)
             if head is None:
                 return s
             after = re.match(r"\s+and\s+(?=[A-Z])", span[head.end():])
@@ -216,9 +243,12 @@ class Gazetteer:
                 return s
             s += cut
 
-    def find(self, text: str, lang: str, shape_names: bool = False) -> list[Candidate]:
+    def find(self, text: str, lang: str, shape_names: bool = False,
+             heads: dict[str, str] | None = None) -> list[Candidate]:
         """Names of the list (and their forms), short titles and bodies named alone; with `shape_names`, in
-        fr/es/ru/ar also names no list holds, by their shape (_spaced_titles)."""
+        fr/es/ru/ar also names no list holds, by their shape (_spaced_titles). `heads` (head word -> label,
+        heads.py): more head words that make a name in zh and en (Chinese: heads.zh_names; English: more heads
+        for the title rule)."""
         out: list[Candidate] = []
         rx = self.regex(lang)
         if rx is not None:
@@ -249,7 +279,9 @@ class Gazetteer:
                                              source="title"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         if words(lang) is None:  # title heuristics are written for English and Chinese only
-            out.extend(self._titles(text, lang))
+            out.extend(self._titles(text, lang, tuple(sorted(h for h, lab in (heads or {}).items() if lab == "ORG"))))
+            if lang == "zh" and heads:
+                out.extend(zh_names(text, heads, out))
         else:
             out.extend(self._short_titles(text, lang))
             out.extend(self._parties_of(text, lang, out))
@@ -363,7 +395,7 @@ class Gazetteer:
                     out.append(Candidate(m.start(), t.end, "ORG", ident, source="title"))
         return out
 
-    def _titles(self, text: str, lang: str) -> list[Candidate]:
+    def _titles(self, text: str, lang: str, org_heads: tuple[str, ...] = ()) -> list[Candidate]:
         out = []
         if lang == "zh":
             for m in re.finditer(r"《([^《》]{2,80})》", text):
@@ -393,7 +425,8 @@ class Gazetteer:
             if len(words) < 2:
                 continue
             out.append(Candidate(s, e, "TREATY", self.canonical(span2, "TREATY", lang), source="title"))
-        for m in EN_ORG.finditer(text):
+        org_head = en_org_head(org_heads)
+        for m in (en_org(org_head) if org_heads else EN_ORG).finditer(text):
             s, e = m.start(), m.end()
             span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
             e = s + len(span)
@@ -407,8 +440,9 @@ class Gazetteer:
                     and words[:2] != ["United", "Nations"]:  # "Monitoring and Evaluation Unit", "United Nations X"
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
                 words = words[1:]
-            s = self._and_start(text, s, e)
+            s = self._and_start(text, s, e, org_head)
             e = self._tail_end(text, s, e, lang)
+            e = self._known_end(text, s, e, org_head)
             if len(text[s:e].split()) < 2 or text[s:e] in EN_ROLES:
                 continue
             out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))

@@ -2,11 +2,12 @@
 keep what people corrected as knowledge saved with it.
 
 Three things change with new gold: the strength classifier and the NER are retrained on it (train.train), and
-the rules learn the corrections (entities.corrections.learn): every ORG/TREATY name people added and every rule
-span they removed, with the gold file, unit id and date it came from, saved beside the hand-written gazetteer in
-the rules component (`unap_entity_rules/corrections.jsonl`). The NER alone does not carry a correction over to
-later documents (in the shipped combined mode it may add TREATY spans only), so without the table a name
-corrected in doccano would be missed again.
+the rules learn the corrections (entities.corrections.learn): every ORG/TREATY name people added, every rule
+span they removed, and the head words (entities/heads.py) two or more added ORG names share, with the gold file,
+unit id(s) and date they came from, saved beside the hand-written gazetteer in the rules component
+(`unap_entity_rules/corrections.jsonl`); a learned head finds names no list holds in later documents. The NER
+alone does not carry a correction over to later documents (in the shipped combined mode it may add TREATY spans
+only), so without the table a name corrected in doccano would be missed again.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import datetime
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 from .. import models
 from ..entities.corrections import Corrections, learn
@@ -47,9 +48,11 @@ def output_folder(output: str | None, lang: str) -> Path:
     return Path(output) / f"unap-{lang}" if output else models.default_model(lang)
 
 
-def learn_corrections(lang: str, units: list[dict[str, Any]]) -> tuple[Corrections, list[str]]:
+def learn_corrections(lang: str, units: list[dict[str, Any]],
+                      teach_heads: Collection[str] | None = None) -> tuple[Corrections, list[str]]:
     """Corrections from gold units that carry `gold` (their file) and entities, against the hand-written rules'
-    spans on each unit (what a person saw before correcting it)."""
+    spans on each unit (what a person saw before correcting it); heads are learned from the names added in the
+    units `teach_heads` names (None: all)."""
     import spacy
 
     rules = spacy.blank(lang).add_pipe("unap_entity_rules")
@@ -57,7 +60,8 @@ def learn_corrections(lang: str, units: list[dict[str, Any]]) -> tuple[Correctio
     def predict(unit: dict[str, Any]) -> list[dict[str, Any]]:
         return [{"start": c.start, "end": c.end, "label": c.label}
                 for c in rules.candidates(unit["text"], unit.get("year"))]
-    return learn(units, predict, rules.hand, gold="", date=datetime.date.today().isoformat())
+    return learn(units, predict, rules.hand, gold="", date=datetime.date.today().isoformat(),
+                 teach_heads=teach_heads)
 
 
 def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int | None = None,
@@ -75,7 +79,9 @@ def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int
     units = [u for u in base if u["id"] not in extra_ids] + [
         {"id": u["id"], "text": u["text"], "lang": lang, "entities": u["entities"], "gold": u["gold"],
          **({"year": u["year"]} if u.get("year") else {})} for u in extra if "entities" in u]
-    corrections, report = learn_corrections(lang, units)
+    # heads are taught by the pulled gold only: on the train split (read while the rules were written) the heads
+    # its names share added one wrong span and no right one on the dev split
+    corrections, report = learn_corrections(lang, units, teach_heads=extra_ids)
     with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
         target = Path(tmp) / "m"  # output is replaced only once the new pipeline is whole
         if components == "all":
@@ -92,4 +98,5 @@ def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int
     return {"path": str(output), "strength_rows": len(rows), "entity_units": len(units),
             "from_gold": len(extra_ids), "corrections": len(corrections),
             "names": sum(r.kind == "name" for r in corrections.rows),
-            "removed": sum(r.kind == "not" for r in corrections.rows), "report": report}
+            "removed": sum(r.kind == "not" for r in corrections.rows),
+            "heads": sorted(r.text for r in corrections.rows if r.kind == "head"), "report": report}
