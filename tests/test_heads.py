@@ -1,7 +1,7 @@
 """Corrections teach the shape of a name: a head word that people's corrected names share (专家组, University)
 finds other names with that head in later documents; the Chinese rule's left boundary; the English title rule
-keeps a known body's name apart from a person named after it. Sentences from UN documents: the fresh sets,
-the dev split and the UNPC dev set (lines 524 zh, 2035 en; shortened)."""
+keeps a known body's name apart from a person named after it, and a note's "See" out of a name. Sentences from
+UN documents: the fresh sets, the dev split and the UNPC dev set (lines 524 zh, 2035 en; shortened)."""
 import pytest
 import spacy
 
@@ -85,6 +85,14 @@ def test_a_person_named_after_a_known_body_is_not_part_of_its_name():
     got = {t for t, label, _ in found(rules("en"), text) if label == "ORG"}
     assert "Group of Asia-Pacific States" in got
     assert not any("Seongmee" in t for t in got)
+
+
+def test_a_note_that_starts_with_see_does_not_put_see_into_the_name():
+    text = ("See United Nations Inter-Agency Task Force on Non-communicable Diseases and OHCHR, “Non-communicable "
+            "diseases and mental health: the importance of human rights”, April 2023.")
+    got = {t for t, label, _ in found(rules("en"), text) if label == "ORG"}
+    assert "United Nations Inter-Agency Task Force on Non-communicable Diseases" in got
+    assert not any(t.startswith("See") for t in got)
 
 
 def test_head_rows_are_saved_with_the_pipeline_and_a_bad_setting_is_refused(tmp_path):

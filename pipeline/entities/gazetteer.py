@@ -433,8 +433,9 @@ class Gazetteer:
             words = span.split()
             left = text[:s].rstrip()
             opens = not left or left[-1] in ".;:,\"“(" or re.search(r"(?:^|\s)(?:\d+\.|\([a-z]+\))$", left)
-            # a sentence's first word may be its verb ("Welcoming the ...", "Requests ..."), not part of a name
-            while words and ((opens and re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)", words[0]))
+            # a sentence's first word may be its verb ("Welcoming the ...", "Requests ...", a note's "See ..."), not
+            # part of a name
+            while words and ((opens and re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)|See", words[0]))
                              or words[0] in ("The", "A", "An")) \
                     and not (len(words) > 1 and words[1] == "and") \
                     and words[:2] != ["United", "Nations"]:  # "Monitoring and Evaluation Unit", "United Nations X"
