@@ -235,6 +235,45 @@ def test_mined_names_carry_the_english_id(rules, lang, text, entity):
     assert entity in [i for _, i, _ in found(rules[lang], text)]
 
 
+@pytest.fixture(scope="module")
+def merged():
+    """Rules and the entities component (which gives short forms the ids of the document's full names)."""
+    out = {}
+    for lang in ("fr", "es", "ru", "ar"):
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("unap_entity_rules")
+        nlp.add_pipe("unap_entities", config={"mode": "rules"})
+        out[lang] = nlp
+    return out
+
+
+def ents(nlp, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.kb_id_) for e in nlp(text).ents if e.label_ == "TREATY"]
+
+
+@pytest.mark.parametrize("lang,text,short,entity", [
+    # UNPC dev-set lines 45 and 2913: the English line resolves its 'the Convention' / 'the Treaty' the same way
+    ("fr", "En vertu du principe de l'application directe de la Convention, l'Arménie ne peut pas refuser des "
+           "demandes d'extradition fondées sur la Convention contre la corruption au seul motif que",
+     "la Convention", "United Nations Convention against Corruption"),
+    ("ru", "Австралия выступает за присоединение всех стран региона к Договору о безъядерной зоне южной части "
+           "Тихого океана и продолжает призывать Соединенные Штаты Америки ратифицировать протоколы к Договору без "
+           "каких-либо оговорок.", "Договору", "Treaty of Rarotonga"),
+    ("ar", "تدعو الأطراف في اتفاقية بازل إلى تقديم معلومات عن الصعوبات التي تواجهها في تنفيذ الاتفاقية", "الاتفاقية",
+     "Basel Convention"),
+])
+def test_a_short_title_takes_the_id_of_the_instrument_the_unit_names(merged, lang, text, short, entity):
+    assert (short, entity) in ents(merged[lang], text)
+
+
+def test_a_short_title_alone_or_a_dated_title_keeps_no_borrowed_id(merged):
+    assert ents(merged["ar"], "والصعوبات التي تواجهها في تنفيذ الاتفاقية") == [("الاتفاقية", "")]
+    # 'Protocole de 1972' names another instrument than the conventions around it (line 2190)
+    got = ents(merged["fr"], "la Convention unique sur les stupéfiants de 1961 telle que modifiée par le Protocole "
+                             "de 1972")
+    assert ("Protocole de 1972", "") in got
+
+
 def test_a_name_keeps_its_first_letter_and_its_acronyms(rules):
     """Only the later words may change case: 'organisation mondiale' opening a lower-case phrase is no name, nor is
     'Onu' the acronym ONU."""

@@ -26,6 +26,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from project_zh import entities, held_out, rank  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from crosslingual_ids import pooled_jaccard  # noqa: E402
+
 from pipeline.entities.gazetteer import Gazetteer  # noqa: E402
 
 LANGS = ("fr", "es", "ru", "ar")
@@ -91,6 +94,10 @@ def main() -> None:
     total = sum(1 for ee in en_ents for e in ee if (e["label"], e["id"]) in english_ids)
     print(f"{a.lang}: {total - sum(sum(f.values()) for f in forms.values())}/{total} English gazetteer mentions "
           f"have their id in the aligned {a.lang} line", file=sys.stderr)
+    bags = [(collections.Counter((e["label"], e["id"] or "") for e in le),
+             collections.Counter((e["label"], e["id"] or "") for e in ee)) for le, ee in zip(l_ents, en_ents)]
+    print(f"{a.lang}: (label, id) Jaccard with the English pipeline's line, pooled over the lines: "
+          f"{pooled_jaccard(bags):.3f}", file=sys.stderr)
     cands = {i: grams(lines[i][2], l_ents[i]) for idx in missed.values() for i in idx}
     print(f"label\tid\tmissed lines\tEnglish forms\t{a.lang} names in the gazetteer\tcandidate\tDice\tlines with it"
           f"\texample line\t{a.lang} line")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, List
 
 from ..languages import profile
+from . import inflection
 from .gazetteer import ZH_TEXT_BEFORE, zh_glued
 from .patterns import Candidate
 
@@ -100,13 +101,34 @@ def _bare(t: str) -> str:
     return re.sub(r"^the\s+", "", t.strip(), flags=re.I)
 
 
+AR_ARTICLE = re.compile(r"^(?:[وفبكل]?ال|ل)(?=[\u0621-\u064a]{3})")  # الاتفاقية, بالاتفاقية, لاتفاقية (لل + ا)
+CYRILLIC = re.compile(r"[А-ЯЁа-яё]+")
+
+
+def _head_key(word: str) -> str:
+    """What the forms of an instrument's head word share: lower case, no Russian case ending, no Arabic article
+    or proclitic ('Договора', 'Договору' -> 'договор'; 'الاتفاقية', 'لاتفاقية', 'اتفاقية' -> 'اتفاقية')."""
+    w = AR_ARTICLE.sub("", word)
+    return (inflection.ru_stem(w) if CYRILLIC.fullmatch(w) else w).lower()
+
+
+def _untitled_head(m: Named) -> str | None:
+    """The head key of a French, Spanish, Russian or Arabic short title with no id of its own ('la Convention',
+    'el Tratado', 'Конвенции', 'الاتفاقية'): one word, or an article and a word, no year (a dated title, 'Convention
+    de 1971', is a name of its own). English short titles have their own rule (SHORT_TITLE), Chinese ones none."""
+    words = m.text.split()
+    if m.label != "TREATY" or m.id or not 1 <= len(words) <= 2 or re.search(r"[\d\u4e00-\u9fff]", m.text):
+        return None
+    return _head_key(words[-1])
+
+
 def resolve_short_forms(mentions: Iterable[Named]) -> dict[int, str]:
     """Ids for short mentions from the longer names of the same document, by mention index:
     - a name that is the head of a longer name of the same label ("Group of Governmental Experts" after
       "Group of Governmental Experts on Further Practical Measures ...", "Special Committee" after "Special
       Committee on the Charter ...") takes its id, when exactly one longer name fits;
-    - a bare short title ("the Convention", "the Agreement") takes the id of the nearest instrument with that
-      head word named before it in the document (after it, if none before)."""
+    - a bare short title ("the Convention", "the Agreement"; 'la Convention', 'Договора', 'الاتفاقية') takes the id
+      of the nearest instrument with that head word named before it in the document (after it, if none before)."""
     ms = list(mentions)
     out: dict[int, str] = {}
     for i, m in enumerate(ms):
@@ -118,6 +140,15 @@ def resolve_short_forms(mentions: Iterable[Named]) -> dict[int, str]:
             cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
                      and not SHORT_TITLE.match(n.text.strip())
                      and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)]
+            before = [jn for jn in cands if jn[1].start < m.start]
+            pick = before[-1] if before else (cands[0] if cands else None)
+            if pick:
+                out[i] = pick[1].id
+            continue
+        head = _untitled_head(m)
+        if head:  # the same choice for a short title in the other languages, by its head word's key
+            cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
+                     and len(n.text.split()) > 1 and head in {_head_key(w) for w in n.text.split()}]
             before = [jn for jn in cands if jn[1].start < m.start]
             pick = before[-1] if before else (cands[0] if cands else None)
             if pick:
