@@ -5,9 +5,10 @@
 Sources (read-only corpora, see ../shared/README.md): the UNPC v1.0 dev set (en, zh lines), the 2023 zh-en
 sentence pairs (each side alone), the English Security Council resolutions 1946-94 and the GA 80th-session
 resolutions (their preambular and operative paragraphs). Nothing of a document or sentence pair that any gold
-split or fresh test set uses is taken (by document id, pair id and text), so the held-out figures stay
-held-out. Writes annotations/entities/silver/{zh,en}.jsonl (doccano JSONL, meta.silver = true); training reads
-those files, never ../shared.
+split or fresh test set uses is taken (by document id, pair id and text), nor of a fresh set's selection
+(fresh/selected*.jsonl, made before its gold exists) or a document listed in silver/held_out_docs.txt (sets
+being annotated elsewhere), so the held-out figures stay held-out. Writes annotations/entities/silver/{zh,en}.jsonl
+(doccano JSONL, meta.silver = true; --out for another folder); training reads those files, never ../shared.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from .. import models
 
 GOLD_DIR = models.ROOT / "annotations" / "entities"
 OUT_DIR = GOLD_DIR / "silver"
+HELD_OUT_DOCS = OUT_DIR / "held_out_docs.txt"
+PAIR_ID = re.compile(r"(?:un2023-)?([a-z_]+?_\d+)(?::\w+)?")
 
 
 def _norm_doc(d: str) -> str:
@@ -29,19 +32,23 @@ def _norm_doc(d: str) -> str:
 
 
 def held_out() -> tuple[set[str], set[str], set[str]]:
-    """Documents, pair ids and texts of every gold and fresh set: none of them becomes silver."""
+    """Documents, pair ids and texts of every gold and fresh set and fresh selection: none of them becomes silver."""
     docs, pairs, texts = set(), set(), set()
-    for f in list(GOLD_DIR.glob("*.jsonl")) + list((GOLD_DIR / "fresh").glob("test_*.jsonl")):
+    fresh = GOLD_DIR / "fresh"
+    for f in list(GOLD_DIR.glob("*.jsonl")) + list(fresh.glob("test_*.jsonl")) + list(fresh.glob("selected*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             r = json.loads(line)
             meta = r.get("meta") or {}
-            texts.add(r["text"].strip())
+            texts.update(str(r[k]).strip() for k in ("text", "zh", "en") if r.get(k))
             docs.add(_norm_doc(str(meta.get("doc", ""))))
-            m = re.match(r"un2023-(\w+?_\d+):", str(r.get("id", "")))
+            m = PAIR_ID.fullmatch(str(r.get("id", "")))
             if m:
                 pairs.add(m.group(1))
+    if HELD_OUT_DOCS.exists():
+        docs.update(_norm_doc(d) for d in HELD_OUT_DOCS.read_text(encoding="utf-8").splitlines()
+                    if d.strip() and not d.startswith("#"))
     return docs, pairs, texts
 
 
@@ -74,7 +81,7 @@ def resolutions(shared: Path) -> Iterator[tuple[str, str, str, str]]:
                 yield "en", f"{f.stem}#{k}", doc.id, p.text
 
 
-def build(shared: Path, max_units: int) -> dict[str, int]:
+def build(shared: Path, max_units: int, out_dir: Path = OUT_DIR) -> dict[str, int]:
     import spacy
 
     docs, held_pairs, texts = held_out()
@@ -100,13 +107,13 @@ def build(shared: Path, max_units: int) -> dict[str, int]:
                                "label": [[s["start"], s["end"], s["label"]] for s in spans],
                                "entities": [{**s, "text": text[s["start"]:s["end"]]} for s in spans],
                                "meta": {"source": source, "doc": doc, "silver": True}})
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
     for lang, units in rows.items():
         # a fixed sample, the same on every machine: by hash of the unit id
         units.sort(key=lambda u: hashlib.sha1(u["id"].encode()).hexdigest())
         units = units[:max_units]
-        with open(OUT_DIR / f"{lang}.jsonl", "w", encoding="utf-8") as f:
+        with open(out_dir / f"{lang}.jsonl", "w", encoding="utf-8") as f:
             for u in units:
                 f.write(json.dumps(u, ensure_ascii=False) + "\n")
         counts[lang] = len(units)
@@ -117,8 +124,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=models.ROOT.parent / "shared")
     ap.add_argument("--max-units", type=int, default=4000)
+    ap.add_argument("--out", type=Path, default=OUT_DIR, help="folder for {zh,en}.jsonl")
     args = ap.parse_args()
-    print(json.dumps(build(args.shared, args.max_units)))
+    print(json.dumps(build(args.shared, args.max_units, args.out)))
 
 
 if __name__ == "__main__":

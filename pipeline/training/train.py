@@ -167,6 +167,17 @@ def ner_predictions(nlp: Language, units: list[dict[str, Any]]) -> list[list[dic
     return out
 
 
+def with_silver(lang: str, tcfg: dict[str, Any], units: list[dict[str, Any]],
+                folder: Path = ENTITY_DATA / "silver") -> list[dict[str, Any]]:
+    """The NER's training units: `units` (gold) plus the first `ner_silver_units` units of the language's silver
+    file (the rules over unlabelled UN text, pipeline/training/silver.py); none without that [unap_training] key."""
+    n = int(tcfg.get("ner_silver_units", 0))
+    path = folder / f"{lang}.jsonl"
+    if n <= 0 or not path.exists():
+        return units
+    return units + [r for r, _ in _read(path)][:n]
+
+
 def train_ner(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random, *, epochs: int,
               data: Path = ENTITY_DATA, quiet: bool = False, train_units: list[dict[str, Any]] | None = None
               ) -> dict[str, Any] | None:
@@ -188,10 +199,12 @@ def train_ner(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random
             "data_sha256": data_hash(data / "train.jsonl", data / "dev.jsonl")}
 
 
-def fresh_component(nlp: Language, lang: str, component: str, examples: list[Example]) -> None:
-    """Replace one trainable component of a loaded pipeline by an untrained one from the language's config,
-    initialized on `examples` (labels and shapes); the other components stay as they are."""
-    cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
+def fresh_component(nlp: Language, lang: str, component: str, examples: list[Example],
+                    overrides: dict[str, Any] | None = None) -> None:
+    """Replace one trainable component of a loaded pipeline by an untrained one from the language's config
+    (with dotted-key `overrides`, as `spacy train` takes them), initialized on `examples` (labels and shapes);
+    the other components stay as they are."""
+    cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg", overrides=overrides or {})
     fresh = util.load_model_from_config(cfg, auto_fill=True, validate=True)
     conf = {k: v for k, v in fresh.config["components"][component].items() if k != "factory"}
     nlp.replace_pipe(component, component, config=conf)
@@ -212,9 +225,12 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
     epochs = int(tcfg.get("epochs", 12))
     info = dict(nlp.meta.get("unap", {}))
     if component == "ner":
+        if tcfg.get("vectors"):  # the config may have gained static vectors since the pipeline was built
+            nlp.vocab.vectors = spacy.load(models.MODELS_DIR / str(tcfg["vectors"])).vocab.vectors
         units = read_entities("train", lang)
         fresh_component(nlp, lang, "ner", ner_examples(nlp, units))
-        info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet)
+        info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet,
+                                train_units=with_silver(lang, tcfg, units))
     else:
         rows = read_split("train", lang)
         fresh_component(nlp, lang, component, strength_examples(nlp, rows[:300]))
@@ -246,6 +262,8 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
         seg_dir = models.MODELS_DIR / str(tcfg.get("pkuseg_model", "pkuseg-un"))
         cfg.setdefault("initialize", {})["tokenizer"] = {"pkuseg_model": str(seg_dir),
                                           "pkuseg_user_dict": str(seg_dir / "user_dict.txt")}
+    if tcfg.get("vectors"):  # static vectors for the NER (pipeline/training/vectors.py), a folder under models/
+        cfg.setdefault("initialize", {})["vectors"] = str(models.MODELS_DIR / str(tcfg["vectors"]))
     nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
     if seg_dir is not None:  # the trained segmenter (models/pkuseg-un), with its user dictionary
         from .segmenter.load import load_into
@@ -261,8 +279,9 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
     info: dict[str, Any] = {"strength": train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, data=data, quiet=quiet,
                                                       train_rows=train_rows)}
     if "ner" in nlp.pipe_names:
+        gold = train_units if train_units is not None else read_entities("train", lang, entity_data)
         info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, data=entity_data, quiet=quiet,
-                                train_units=train_units)
+                                train_units=with_silver(lang, tcfg, gold, entity_data / "silver"))
     nlp.meta.update({
         "name": f"unap_{lang}", "version": "0.3.0",
         "description": "UN resolution pipeline: structure, entities (rules + NER), operative-verb strength",
