@@ -92,7 +92,8 @@ def main() -> None:
                          "org_f": ent["per_label"]["strict"].get("ORG", {}).get("f"), "corrections": learned[share]})
         cmp = run.compare(tallies[1.0], tallies[0.0], rounds=args.rounds)["entities_strict_f"]
         results[lang] = {"units": len(units), "documents": len(docs), "folds": args.folds,
-                         "components": args.components, "heads": args.heads or "config", "pools": POOLS[lang], "curve": rows, "gain_100_vs_0": cmp}
+                         "components": args.components, "heads": args.heads or "config", "pools": POOLS[lang],
+                         "curve": rows, "gain_100_vs_0": cmp}
     (args.out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     print("| lang | units / documents | added | micro-F1 [95% CI] | ORG F1 | corrections learned (per fold) |")
     print("|---|---|---|---|---|---|")

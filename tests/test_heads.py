@@ -1,7 +1,7 @@
 """Corrections teach the shape of a name: a head word that people's corrected names share (专家组, University)
 finds other names with that head in later documents; the Chinese rule's left boundary; the English title rule
 keeps a known body's name apart from a person named after it, and a note's "See" out of a name. Sentences from
-UN documents: the fresh sets, the dev split and the UNPC dev set (lines 524 zh, 2035 en; shortened)."""
+UN documents: the fresh sets, the dev split and the UNPC dev set (lines 297 and 524 zh, 2035 en; shortened)."""
 import pytest
 import spacy
 
@@ -53,9 +53,14 @@ def test_a_head_learned_from_two_corrected_names_finds_a_third_name(lang, text, 
     assert not any(t == name for t, *_ in found(rules(lang, corrections, heads="none"), later))
 
 
-def test_one_corrected_name_teaches_no_head():
+def test_one_corrected_name_teaches_a_head_only_when_the_gazetteer_makes_it_one():
     corrections, _ = learn_corrections("zh", [gold_unit("u1", ZH_GOLD, ["性别统计机构间专家组"], "zh")])
-    assert not corrections.heads("zh")
+    assert not corrections.heads("zh")  # 专家组 ends too few gazetteer names
+    text = "自2022年7月的上一次评审以来，委员会共收到八个组织的请求，其中一个符合认可要求，即巴勒斯坦土地协会。"
+    corrections, _ = learn_corrections("zh", [gold_unit("u2", text, ["巴勒斯坦土地协会"], "zh")])
+    assert corrections.heads("zh") == {"协会": "ORG"}
+    later = "那份文件提请注意赔偿责任、登记和保险问题；国际法协会认为其内容至今仍然有效。"
+    assert ("国际法协会", "ORG", "head") in found(rules("zh", corrections), later)
 
 
 @pytest.mark.parametrize("text,name,not_name", [
@@ -79,8 +84,8 @@ def test_the_chinese_rule_neither_extends_a_known_name_nor_labels_a_class_of_bod
 
 
 def test_a_person_named_after_a_known_body_is_not_part_of_its_name():
-    text = ("By that note, the Fifth Committee was informed of the nomination by the Government of the Republic of Korea "
-            "and endorsement by the Group of Asia-Pacific States of Seongmee Yoon (Republic of Korea) to fill the "
+    text = ("By that note, the Fifth Committee was informed of the nomination by the Government of the Republic of "
+            "Korea and endorsement by the Group of Asia-Pacific States of Seongmee Yoon (Republic of Korea) to fill the "
             "remainder of the term of office of Mr. Yoo.")
     got = {t for t, label, _ in found(rules("en"), text) if label == "ORG"}
     assert "Group of Asia-Pacific States" in got

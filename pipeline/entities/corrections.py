@@ -9,8 +9,9 @@ whole by a person, so what they left out they removed):
   again (dates, symbols and resolution references come from patterns; one removed "2021" must not stop the
   rules from finding every year);
 - a `head` row for a head word (heads.py) that at least two added ORG names end with (性别统计机构间专家组 and
-  可持续发展目标各项指标机构间专家组: 专家组; University of Oxford and University of Cape Town: University): from
-  then on a name no list holds is found by its head in any document (the unit field lists the units).
+  可持续发展目标各项指标机构间专家组: 专家组; University of Oxford and University of Cape Town: University), or
+  one when the gazetteer's names make it a head (巴勒斯坦土地协会: 协会): from then on a name no list holds is
+  found by its head in any document (the unit field lists the units).
 A row is only learned when the gold is consistent about the string: every occurrence of a name in the gold
 texts is labelled so (or lies inside a longer gold span), and a removed string is never a gold span of that
 label. Short strings (under MIN_CHARS) are left to the model: without context they are too ambiguous. A row that
@@ -164,8 +165,9 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
 
 
 def _heads(added: list[tuple[str, str, str, str, str]], gazetteer: Gazetteer, date: str) -> list[Correction]:
-    """`head` rows: a head word that at least two ORG names people added end with (heads.learned_heads), with
-    the units and files it was learned from; English heads the title rule already has are not repeated."""
+    """`head` rows: a head word ORG names people added end with (heads.learned_heads: two names, or one for a
+    head of the gazetteer's), with the units and files it was learned from; English heads the title rule already
+    has are not repeated."""
     rows = []
     for lang in sorted({a[0] for a in added}):
         missed = [(name, label, unit) for lg, label, name, unit, _ in added if lg == lang]

@@ -17,13 +17,14 @@ from .patterns import Candidate
 
 MIN_BRANCHING = 3  # different characters before a Chinese suffix that make it a word (left branching)
 MAX_ZH_HEAD = 4
-MIN_HEAD_NAMES = 2  # different corrected names that must share a head for it to be learned
+MIN_HEAD_NAMES = 2  # different corrected names that must share a head for it to be learned (one: a built-in head)
 MIN_NAMES = {"zh": 3, "en": 3}  # built-in heads: gazetteer ids whose names end with the head
 # heads that do not make a name: on the train split their rule added more wrong spans than right ones (built-in
-# heads, `--heads all`); 平台/倡议, Platform/Initiative: GUIDELINES, initiatives and platforms are not ORG
+# heads, `--heads all`); 平台/倡议, Platform/Initiative: GUIDELINES, initiatives and platforms are not ORG;
+# Assembly, as 大会: a "World Assembly on Ageing" is an event (GUIDELINES: conferences and summits)
 NOT_SPECIFIC: dict[str, set[str]] = {
     "zh": {"会议", "组织", "机构", "机制", "行动", "大会", "部队", "运动", "平台", "倡议"},
-    "en": {"Conference", "Army", "Forces", "State", "Platform", "Initiative"}}
+    "en": {"Conference", "Army", "Forces", "State", "Platform", "Initiative", "Assembly"}}
 
 # English: the head noun stands before the name's complement ("University of Cape Town") or ends it
 EN_COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|to|against|at)\s")
@@ -88,8 +89,9 @@ def builtin_heads(rows: Sequence[dict[str, str]], lang: str) -> dict[str, str]:
 def learned_heads(names: Iterable[tuple[str, str, str]], rows: Sequence[dict[str, str]], lang: str,
                   min_names: int | None = None) -> dict[str, list[tuple[str, str]]]:
     """Heads people taught: head -> the (name, unit) pairs of `names` ((name, label, unit): ORG names the rules
-    missed, as corrected) that end with it, for heads at least `min_names` different names share. A Chinese
-    head is a word by its left branching over the gazetteer's and the corrected names."""
+    missed, as corrected) that end with it, for heads at least `min_names` different names share, or one name
+    when the gazetteer's names already make it a head (builtin_heads). A Chinese head is a word by its left
+    branching over the gazetteer's and the corrected names."""
     names = [(n, unit) for n, label, unit in names if label == "ORG"]
     branching = Branching([r["name"] for r in rows if r["lang"] == lang and r["label"] == "ORG"]
                           + [n for n, _ in names]) if lang == "zh" else None
@@ -98,8 +100,9 @@ def learned_heads(names: Iterable[tuple[str, str, str]], rows: Sequence[dict[str
         h = head_of(n, lang, branching)
         if h and n != h:
             by_head[h].setdefault(n, unit)
+    known = builtin_heads(rows, lang)
     return {h: sorted(got.items()) for h, got in by_head.items()
-            if len(got) >= (min_names or MIN_HEAD_NAMES) and h not in NOT_SPECIFIC.get(lang, ())}
+            if (len(got) >= (min_names or MIN_HEAD_NAMES) or h in known) and h not in NOT_SPECIFIC.get(lang, ())}
 
 
 # ---- finding Chinese names by their head
