@@ -85,6 +85,26 @@ def test_inconsistent_gold_short_names_and_gazetteer_conflicts_are_reported_not_
     assert any("conflicts with the gazetteer (ORG UN Security Council)" in line for line in report)
 
 
+def test_a_short_form_whose_id_depends_on_its_unit_is_learned_without_an_id():
+    """'Comité spécial' names the body the document is about: the id of the one unit it was learned from must
+    not follow it into every other document (consistency.tsv scope `id`); nor may two ids the gold gives one
+    string, nor a non-English name stand in for its own id."""
+    special = "Prie le Comité spécial de poursuivre ses travaux."
+    panel = [unit("g", "Le Groupe de contrôle du Darfour a présenté son rapport.",
+                  [("Groupe de contrôle du Darfour", "ORG", "Panel of Experts on the Sudan")], lang="fr"),
+             unit("h", "Le Groupe de contrôle du Darfour se réunira à nouveau.",
+                  [("Groupe de contrôle du Darfour", "ORG", "Panel of Experts on Darfur")], lang="fr")]
+    nameless = unit("i", "Salue le travail de la Coalition pour la Cour pénale internationale.",
+                    [("Coalition pour la Cour pénale internationale", "ORG", None)], lang="fr")
+    corr, report = learn_corrections("fr", [unit("f", special, [("Comité spécial", "ORG", "Special Committee on "
+                                                                 "Peacekeeping Operations")], lang="fr"),
+                                            *panel, nameless])
+    names = {r.text: r.id for r in corr.rows if r.kind == "name"}
+    assert names == {"Comité spécial": "", "Groupe de contrôle du Darfour": "",
+                     "Coalition pour la Cour pénale internationale": ""}
+    assert any("the gold gives it 2 different ids" in line for line in report)
+
+
 def test_corrections_are_saved_with_the_pipeline(tmp_path):
     corr, _ = learned(GOLD)
     nlp, _ = rules(corr)

@@ -56,3 +56,18 @@ def test_short_form_with_two_possible_full_names_stays_as_it_is():
           Named(100, 116, "ORG", "Panel of Experts", "Panel of Experts", False)]
     assert resolve_short_forms(ms) == {}
     assert resolve_short_forms(ms[:1] + ms[2:]) == {1: "Panel of Experts on Liberia"}
+
+
+def test_fr_ru_short_form_takes_the_id_of_the_full_name_whatever_its_case_form():
+    """A body named without its parent ('Comité spécial', learned with no id of its own) takes the id of the one
+    longer name of the document it opens; in Russian the case endings differ and still match."""
+    spk = "Special Committee on Peacekeeping Operations"
+    fr = [Named(10, 62, "ORG", "Comité spécial des opérations de maintien de la paix", spk, True),
+          Named(80, 94, "ORG", "Comité spécial", "", False)]
+    assert resolve_short_forms(fr, "fr") == {1: spk}
+    ru = [Named(0, 50, "ORG", "Специального комитета по операциям по поддержанию мира", spk, True),
+          Named(60, 81, "ORG", "Специальному комитету", "", False)]
+    assert resolve_short_forms(ru, "ru") == {1: spk}
+    two = fr + [Named(100, 140, "ORG", "Comité spécial de la décolonisation", "Special Committee on Decolonization",
+                      True)]
+    assert resolve_short_forms(two, "fr") == {}

@@ -129,9 +129,9 @@ class EntityMerger:
 
     def _resolve(self, doc: Doc, spans: list) -> list:
         ids = self.gazetteer.ids
-        named = [Named(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, (s.label_, s.kb_id_) in ids)
+        named = [Named(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, bool(s.kb_id_) and (s.label_, s.kb_id_) in ids)
                  for s in spans]
-        better = resolve_short_forms(named)
+        better = resolve_short_forms(named, doc.lang_)
         for i, ident in better.items():
             old = spans[i]
             span = Span(doc, old.start, old.end, label=old.label_, kb_id=ident)

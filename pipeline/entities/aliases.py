@@ -122,11 +122,19 @@ def _untitled_head(m: Named) -> str | None:
     return _head_key(words[-1])
 
 
-def resolve_short_forms(mentions: Iterable[Named]) -> dict[int, str]:
+def _opens(short: str, name: str) -> bool:
+    """Does `name` start with the words of `short`, each word compared by what its forms share (_head_key:
+    'Специальному комитету' opens 'Специального комитета по операциям ...'), and go on after them?"""
+    a, b = short.split(), name.split()
+    return len(b) > len(a) and [_head_key(w) for w in a] == [_head_key(w) for w in b[:len(a)]]
+
+
+def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int, str]:
     """Ids for short mentions from the longer names of the same document, by mention index:
     - a name that is the head of a longer name of the same label ("Group of Governmental Experts" after
       "Group of Governmental Experts on Further Practical Measures ...", "Special Committee" after "Special
-      Committee on the Charter ...") takes its id, when exactly one longer name fits;
+      Committee on the Charter ...", 'Comité spécial' after 'Comité spécial des opérations de maintien de la
+      paix') takes its id, when exactly one longer name fits;
     - a bare short title ("the Convention", "the Agreement"; 'la Convention', 'Договора', 'الاتفاقية') takes the id
       of the nearest instrument with that head word named before it in the document (after it, if none before)."""
     ms = list(mentions)
@@ -157,9 +165,12 @@ def resolve_short_forms(mentions: Iterable[Named]) -> dict[int, str]:
         short = _bare(m.text)
         if len(short.split()) < 2:
             continue
-        longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id
-                  and _bare(n.text) != short
-                  and re.match(rf"{re.escape(short)}\s+(?:on|of|for|in|to|against|established)\b", _bare(n.text))}
+        if lang == "en" or not profile(lang).spaced:
+            longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id
+                      and _bare(n.text) != short
+                      and re.match(rf"{re.escape(short)}\s+(?:on|of|for|in|to|against|established)\b", _bare(n.text))}
+        else:  # French, Spanish, Russian, Arabic: the name's own words, in any case form, open the longer one
+            longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id and _opens(short, n.text)}
         if len(longer) == 1:
             out[i] = longer.pop()
     return out

@@ -61,7 +61,14 @@ def learn_corrections(lang: str, units: list[dict[str, Any]],
         return [{"start": c.start, "end": c.end, "label": c.label}
                 for c in rules.candidates(unit["text"], unit.get("year"))]
     return learn(units, predict, rules.hand, gold="", date=datetime.date.today().isoformat(),
-                 teach_heads=teach_heads)
+                 teach_heads=teach_heads, unit_bound=unit_bound_strings())
+
+
+def unit_bound_strings() -> set[str]:
+    """The strings whose id depends on their unit, from the gold's list of intended differences (scope `id`)."""
+    from .gold_tool import ALLOW, read_allowed
+
+    return {key for key, (scope, _) in read_allowed(ALLOW).items() if "id" in scope.split(",")}
 
 
 def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int | None = None,
