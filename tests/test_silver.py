@@ -30,7 +30,7 @@ def test_held_out_reads_fresh_selections_before_their_gold():
 
 def test_ner_training_units_take_the_configured_silver():
     gold = T.read_entities("train", "zh")
-    assert T.with_silver("zh", {}, gold) == gold
-    units = T.with_silver("zh", {"ner_silver_units": 10}, gold)
-    assert units[:len(gold)] == gold and len(units) == len(gold) + 10
+    assert T.with_silver("zh", {"ner_epochs": 30}, gold) == (gold, {"ner_epochs": 30})
+    units, cfg = T.with_silver("zh", {"ner_silver_units": 10, "ner_silver_epochs": 8, "ner_epochs": 30}, gold)
+    assert units[:len(gold)] == gold and len(units) == len(gold) + 10 and cfg["ner_epochs"] == 8
     assert all(u["meta"]["silver"] for u in units[len(gold):])

@@ -168,14 +168,16 @@ def ner_predictions(nlp: Language, units: list[dict[str, Any]]) -> list[list[dic
 
 
 def with_silver(lang: str, tcfg: dict[str, Any], units: list[dict[str, Any]],
-                folder: Path = ENTITY_DATA / "silver") -> list[dict[str, Any]]:
-    """The NER's training units: `units` (gold) plus the first `ner_silver_units` units of the language's silver
-    file (the rules over unlabelled UN text, pipeline/training/silver.py); none without that [unap_training] key."""
+                folder: Path = ENTITY_DATA / "silver") -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The NER's training units and settings when it learns from the repository's gold: `units` plus the first
+    `ner_silver_units` units of the language's silver file (the rules over unlabelled UN text,
+    pipeline/training/silver.py), trained for `ner_silver_epochs`; as given without those [unap_training] keys."""
     n = int(tcfg.get("ner_silver_units", 0))
     path = folder / f"{lang}.jsonl"
     if n <= 0 or not path.exists():
-        return units
-    return units + [r for r, _ in _read(path)][:n]
+        return units, tcfg
+    return units + [r for r, _ in _read(path)][:n], {**tcfg, "ner_epochs": tcfg.get("ner_silver_epochs",
+                                                                                      tcfg.get("ner_epochs"))}
 
 
 def train_ner(nlp: Language, lang: str, tcfg: dict[str, Any], rnd: random.Random, *, epochs: int,
@@ -227,10 +229,9 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
     if component == "ner":
         if tcfg.get("vectors"):  # the config may have gained static vectors since the pipeline was built
             nlp.vocab.vectors = spacy.load(models.MODELS_DIR / str(tcfg["vectors"])).vocab.vectors
-        units = read_entities("train", lang)
-        fresh_component(nlp, lang, "ner", ner_examples(nlp, units))
-        info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, quiet=quiet,
-                                train_units=with_silver(lang, tcfg, units))
+        units, ner_cfg = with_silver(lang, tcfg, read_entities("train", lang))
+        fresh_component(nlp, lang, "ner", ner_examples(nlp, units))  # every label, also one only silver has
+        info["ner"] = train_ner(nlp, lang, ner_cfg, rnd, epochs=epochs, quiet=quiet, train_units=units)
     else:
         rows = read_split("train", lang)
         fresh_component(nlp, lang, component, strength_examples(nlp, rows[:300]))
@@ -271,17 +272,19 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
     # one initialization for the tokenizer (e.g. the pkuseg model named in the config) and every component:
     # the classifier takes its labels from the strength examples, the NER from the entity examples
     init = strength_examples(nlp, (train_rows if train_rows is not None else read_split("train", lang, data))[:300])
-    if "ner" in nlp.pipe_names:
-        init += ner_examples(nlp, train_units if train_units is not None else read_entities("train", lang, entity_data))
+    # the NER: given units as they are (e.g. `unap train --gold`), the repository's gold with its silver
+    ner_units, ner_cfg = (train_units, tcfg) if train_units is not None else \
+        with_silver(lang, tcfg, read_entities("train", lang, entity_data), entity_data / "silver")
+    if "ner" in nlp.pipe_names:  # its labels: every label of its training units, gold or silver
+        init += ner_examples(nlp, ner_units)
     nlp.initialize(lambda: init)
     if seg_dir is not None:
         load_into(nlp, seg_dir)  # keeps pkuseg's general-dictionary post-processor off (see train_segmenter)
     info: dict[str, Any] = {"strength": train_textcat(nlp, lang, tcfg, rnd, epochs=epochs, data=data, quiet=quiet,
                                                       train_rows=train_rows)}
     if "ner" in nlp.pipe_names:
-        gold = train_units if train_units is not None else read_entities("train", lang, entity_data)
-        info["ner"] = train_ner(nlp, lang, tcfg, rnd, epochs=epochs, data=entity_data, quiet=quiet,
-                                train_units=with_silver(lang, tcfg, gold, entity_data / "silver"))
+        info["ner"] = train_ner(nlp, lang, ner_cfg, rnd, epochs=epochs, data=entity_data, quiet=quiet,
+                                train_units=ner_units)
     nlp.meta.update({
         "name": f"unap_{lang}", "version": "0.3.0",
         "description": "UN resolution pipeline: structure, entities (rules + NER), operative-verb strength",

@@ -5,9 +5,9 @@
 The text is the silver units (annotations/entities/silver/<lang>.jsonl: every held-out document already left
 out), tokenized as the pipeline tokenizes (zh: the trained pkuseg segmenter). floret (fastText with hashed
 subword rows, spaCy's floret mode) learns them, so a word never seen in training still gets a vector from its
-characters (zh) or character n-grams (en); `spacy init vectors --mode floret` does the conversion. Settings come
-from the language config's [unap_training] keys vectors_dim, vectors_bucket, vectors_minn, vectors_maxn,
-vectors_epochs.
+characters (zh) or character n-grams (en); `spacy init vectors --mode floret` does the conversion. Settings:
+the language config's [unap_training] keys vectors_dim, vectors_bucket, vectors_minn, vectors_maxn, vectors_epochs.
+Measured on dev, these vectors did not help the NER (benchmarks/results/ner-silver/): no config names them yet.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from ..languages import UN_LANGUAGES
 from .silver import OUT_DIR as SILVER_DIR
 
 DEFAULTS = {"vectors_dim": 64, "vectors_bucket": 20000, "vectors_minn": 3, "vectors_maxn": 5, "vectors_epochs": 10}
+LANG_DEFAULTS = {"zh": {"vectors_minn": 1, "vectors_maxn": 2}}  # a Chinese word's characters and character pairs
 
 
 def tokenizer(lang: str):
@@ -53,7 +54,8 @@ def build(lang: str, output: Path, silver: Path | None = None) -> dict[str, int]
     from spacy.training.initialize import convert_vectors
 
     cfg = util.load_config(models.CONFIG_DIR / f"{lang}.cfg")
-    opts = {k: int(cfg.get("unap_training", {}).get(k, v)) for k, v in DEFAULTS.items()}
+    defaults = {**DEFAULTS, **LANG_DEFAULTS.get(lang, {})}
+    opts = {k: int(cfg.get("unap_training", {}).get(k, v)) for k, v in defaults.items()}
     with tempfile.TemporaryDirectory() as tmp:
         text = Path(tmp) / "text.txt"
         tokens = corpus(lang, silver or SILVER_DIR / f"{lang}.jsonl", text)
