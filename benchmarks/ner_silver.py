@@ -62,6 +62,7 @@ def one(lang: str, n: int, epochs: int, silver_dir: Path, vectors: Path | None, 
            "width": width, "best_epoch": info["best_epoch"], "dev_f1": info["dev_f1"],
            "train_s": round(time.time() - t0)}
     if save is not None:  # the pipeline with this NER (enabled), to score later without retraining
+        save.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(save / f"{lang}-{len(silver)}")
     for split in ("dev", "test") if test else ("dev",):
         out.update(scores(nlp, [u for u in run.read_gold(GOLD / f"{split}.jsonl") if u["lang"] == lang], split))
