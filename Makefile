@@ -40,7 +40,9 @@ models/pkuseg-un/meta.json: pipeline/training/train_segmenter.py $(wildcard pipe
 		pipeline/lexicons/opverbs.zh.tsv pipeline/lexicons/gazetteer.tsv | setup
 	$(VENV)/bin/python -m pipeline.training.train_segmenter --output models/pkuseg-un
 
-models/unap-zh/meta.json: models/pkuseg-un/meta.json
+models/unap-zh/meta.json: models/pkuseg-un/meta.json annotations/entities/silver/zh.jsonl
+# the NER also learns from the rules' spans on unlabelled UN text (ner_silver_units in the config)
+models/unap-en/meta.json: annotations/entities/silver/en.jsonl
 
 # train: one pipeline per language, from its config, lexicons and the strength data
 ENTITY_DATA := annotations/entities/train.jsonl annotations/entities/dev.jsonl $(wildcard annotations/entities/new/*.jsonl)
