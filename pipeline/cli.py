@@ -112,7 +112,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             _err(f"{n} units in {lang} not annotated: no {lang} pipeline")
     if writer and errors and not writer.written and not done:  # every input failed: no empty file as a result
         writer.discard()
-        print(tally.summary(time.time() - t0, out).rsplit(" -> ", 1)[0] + f" -> {out} not written", file=sys.stderr)
+        print(tally.summary(time.time() - t0, f"{out} not written"), file=sys.stderr)
         return 1
     try:
         if writer:

@@ -104,8 +104,8 @@ class Tally:
         self.types.update(summary["types"])
         self.strengths.update(summary["strengths"])
 
-    def summary(self, seconds: float, out: Path) -> str:
-        """The line `unap annotate` ends with."""
+    def summary(self, seconds: float, out: Path | str) -> str:
+        """The line `unap annotate` ends with (`out`: the output, or what became of it)."""
         stats, docs = self.stats, len(self.stats["documents"])
         return (f"{stats['units']} units from {docs} documents in {seconds:.1f}s"
                 f" ({docs / seconds if seconds else 0:.1f} docs/s)"

@@ -129,6 +129,13 @@ def _opens(short: str, name: str) -> bool:
     return len(b) > len(a) and [_head_key(w) for w in a] == [_head_key(w) for w in b[:len(a)]]
 
 
+def _nearest(cands: list[tuple[int, Named]], m: Named) -> str | None:
+    """The id of the instrument named nearest before `m` (the first after it, if none before)."""
+    before = [n for _, n in cands if n.start < m.start]
+    pick = before[-1] if before else (cands[0][1] if cands else None)
+    return pick.id if pick else None
+
+
 def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int, str]:
     """Ids for short mentions from the longer names of the same document, by mention index:
     - a name that is the head of a longer name of the same label ("Group of Governmental Experts" after
@@ -148,19 +155,15 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
             cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
                      and not SHORT_TITLE.match(n.text.strip())
                      and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)]
-            before = [jn for jn in cands if jn[1].start < m.start]
-            pick = before[-1] if before else (cands[0] if cands else None)
-            if pick:
-                out[i] = pick[1].id
+            if (ident := _nearest(cands, m)) is not None:
+                out[i] = ident
             continue
         head = _untitled_head(m)
         if head:  # the same choice for a short title in the other languages, by its head word's key
             cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
                      and len(n.text.split()) > 1 and head in {_head_key(w) for w in n.text.split()}]
-            before = [jn for jn in cands if jn[1].start < m.start]
-            pick = before[-1] if before else (cands[0] if cands else None)
-            if pick:
-                out[i] = pick[1].id
+            if (ident := _nearest(cands, m)) is not None:
+                out[i] = ident
             continue
         short = _bare(m.text)
         if len(short.split()) < 2:

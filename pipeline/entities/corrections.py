@@ -93,13 +93,13 @@ def _bounded(text: str, start: int, end: int, lang: str) -> bool:
 def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[dict[str, Any]]],
           gazetteer: Gazetteer, *, gold: str, date: str,
           teach_heads: Collection[str] | None = None,
-          unit_bound: Collection[str] = ()) -> tuple[Corrections, list[str]]:
+          unit_bound: Callable[[str], bool] | None = None) -> tuple[Corrections, list[str]]:
     """Corrections from gold units (each: id, text, lang, entities [{start, end, label, id?}], and optionally
     `gold`, the file it came from, else `gold`) and the rules' spans on them (`predict(unit)`); returns the
     corrections and one report line per conflict or skipped row. Whether the gold is consistent about a string
     is judged over all the units given. `teach_heads`: the ids of the units whose added names may teach heads
-    (None: every unit). `unit_bound`: strings (casefolded) whose id depends on the unit (short titles, bodies
-    named without their parent: consistency.tsv scope `id`); such a name is learned without an id, so the
+    (None: every unit). `unit_bound`: does a string's id depend on its unit (short titles, bodies named without
+    their parent: consistency.tsv scope `id`)? Such a name is learned without an id, so the
     document gives it one (aliases) instead of the one unit it was learned from: 'المعاهدة' learned as the NPT
     was wrong on 34 of 36 held-out UNPC lines, 'Groupe d'experts' on 19 of 19."""
     report: list[str] = []
@@ -154,7 +154,7 @@ def learn(units: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[
                 report.append(f"{unit}: name {label} {text!r}: the gold leaves {unlabelled[key]} other "
                               f"occurrence(s) unlabelled; not learned")
                 continue
-            if " ".join(text.split()).casefold() in unit_bound:
+            if unit_bound is not None and unit_bound(text):
                 ident = ""  # its id is the document's, not the one unit's it was learned from
             elif len(gold_ids[key]) > 1:
                 report.append(f"{unit}: name {label} {text!r}: the gold gives it {len(gold_ids[key])} different ids "

@@ -426,7 +426,7 @@ class Gazetteer:
                 continue
             out.append(Candidate(s, e, "TREATY", self.canonical(span2, "TREATY", lang), source="title"))
         org_head = en_org_head(org_heads)
-        for m in (en_org(org_head) if org_heads else EN_ORG).finditer(text):
+        for m in en_org(org_head).finditer(text):
             s, e = m.start(), m.end()
             span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
             e = s + len(span)

@@ -216,14 +216,13 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
             continue
         # operative section, unnumbered block
         cur = next((p for p in reversed(paragraphs) if p.type == "operative"), None)
+        prose = last_body is not None and last_body.role == "unstructured"  # only a text with no formula has it
         if cur is not None and cur.number is None and starts_operative(t, lang) and not is_subparagraph(t):
             last_body = Paragraph("operative", t, number=None)
             paragraphs.append(last_body)
-        elif cur is not None and not has_formula and last_body is not None and last_body.role == "unstructured" \
-                and is_subparagraph(t):
+        elif cur is not None and prose and is_subparagraph(t):
             last_body.text += "\n" + t  # a list inside that prose
-        elif cur is not None and not has_formula and (_prose_after(last_body, t, lang) or (
-                last_body is not None and last_body.role == "unstructured")):
+        elif cur is not None and (prose or (not has_formula and _prose_after(last_body, t, lang))):
             last_body = Paragraph("other", t, role="unstructured")  # a letter's or report's prose, not a part of 2.
             paragraphs.append(last_body)
         elif cur is not None:

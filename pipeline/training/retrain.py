@@ -15,7 +15,7 @@ import datetime
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Collection
+from typing import Any, Callable, Collection
 
 from .. import models
 from ..entities.corrections import Corrections, learn
@@ -61,14 +61,16 @@ def learn_corrections(lang: str, units: list[dict[str, Any]],
         return [{"start": c.start, "end": c.end, "label": c.label}
                 for c in rules.candidates(unit["text"], unit.get("year"))]
     return learn(units, predict, rules.hand, gold="", date=datetime.date.today().isoformat(),
-                 teach_heads=teach_heads, unit_bound=unit_bound_strings())
+                 teach_heads=teach_heads, unit_bound=unit_bound())
 
 
-def unit_bound_strings() -> set[str]:
-    """The strings whose id depends on their unit, from the gold's list of intended differences (scope `id`)."""
-    from .gold_tool import ALLOW, read_allowed
+def unit_bound() -> Callable[[str], bool]:
+    """Does a string's id depend on its unit? The gold's list of intended differences says so (scope `id`),
+    compared as gold_tool compares strings."""
+    from .gold_tool import ALLOW, norm, read_allowed
 
-    return {key for key, (scope, _) in read_allowed(ALLOW).items() if "id" in scope.split(",")}
+    keys = {key for key, (scope, _) in read_allowed(ALLOW).items() if "id" in scope.split(",")}
+    return lambda text: norm(text) in keys
 
 
 def retrain(lang: str, extra: list[dict[str, Any]], output: Path, *, epochs: int | None = None,

@@ -227,8 +227,6 @@ def retrain_one(lang: str, component: str, output: Path | None = None, *, quiet:
     epochs = int(tcfg.get("epochs", 12))
     info = dict(nlp.meta.get("unap", {}))
     if component == "ner":
-        if tcfg.get("vectors"):  # the config may have gained static vectors since the pipeline was built
-            nlp.vocab.vectors = spacy.load(models.MODELS_DIR / str(tcfg["vectors"])).vocab.vectors
         units, ner_cfg = with_silver(lang, tcfg, read_entities("train", lang))
         fresh_component(nlp, lang, "ner", ner_examples(nlp, units))  # every label, also one only silver has
         info["ner"] = train_ner(nlp, lang, ner_cfg, rnd, epochs=epochs, quiet=quiet, train_units=units)
@@ -263,8 +261,6 @@ def train(lang: str, output: Path | None = None, *, data: Path = DATA, entity_da
         seg_dir = models.MODELS_DIR / str(tcfg.get("pkuseg_model", "pkuseg-un"))
         cfg.setdefault("initialize", {})["tokenizer"] = {"pkuseg_model": str(seg_dir),
                                           "pkuseg_user_dict": str(seg_dir / "user_dict.txt")}
-    if tcfg.get("vectors"):  # static vectors for the NER (pipeline/training/vectors.py), a folder under models/
-        cfg.setdefault("initialize", {})["vectors"] = str(models.MODELS_DIR / str(tcfg["vectors"]))
     nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
     if seg_dir is not None:  # the trained segmenter (models/pkuseg-un), with its user dictionary
         from .segmenter.load import load_into

@@ -7,7 +7,8 @@ out), tokenized as the pipeline tokenizes (zh: the trained pkuseg segmenter). fl
 subword rows, spaCy's floret mode) learns them, so a word never seen in training still gets a vector from its
 characters (zh) or character n-grams (en); `spacy init vectors --mode floret` does the conversion. Settings:
 the language config's [unap_training] keys vectors_dim, vectors_bucket, vectors_minn, vectors_maxn, vectors_epochs.
-Measured on dev, these vectors did not help the NER (benchmarks/results/ner-silver/): no config names them yet.
+Measured on dev, these vectors did not help the NER (benchmarks/results/ner-silver/), so training does not use
+them: `benchmarks/ner_silver.py --vectors DIR` retrains the NER with a folder this script made.
 """
 from __future__ import annotations
 
