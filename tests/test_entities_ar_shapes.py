@@ -1,0 +1,84 @@
+"""Arabic entity shapes written in pipeline/lexicons/entities.ar.json and names in annotations/gazetteer/names.ar.tsv
+(session 9): bodies named without their parent, UN names with a form of their own, resolution keywords drawn out
+with tatweel, an organ between keyword and number, and dates written in English inside an Arabic document.
+
+The lines are real (or cut from real) lines of the UNPC v1.0 development set outside every held-out document.
+"""
+import pytest
+import spacy
+
+import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
+from pipeline.components.unit import unit_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    out = spacy.blank("ar")
+    out.add_pipe("unap_entity_rules")
+    return out
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp.get_pipe("unap_entity_rules")(unit_doc(nlp, text, year=2015))
+    return [(s.label_, s.text, s.kb_id_) for s in doc.spans["entity_rules"]]
+
+
+@pytest.mark.parametrize("text,span", [
+    # GUIDELINES 'Bodies named without their parent': a multi-word name used alone is ORG, with no id of its own
+    ("وقررت اللجنة التحضيرية في جلستها الأولى أن", "اللجنة التحضيرية"),
+    ("لكي ينظر فيها المجلس التنفيذي ويبت بشأنها", "المجلس التنفيذي"),
+    ("ووافق مجلس الإدارة أيضا على طلب العراق", "مجلس الإدارة"),
+    ("وقد نظرت في توصية اللجنة الفنية في اجتماعها السابع", "اللجنة الفنية"),
+    ("عقدت اللجنة التنفيذية ثلاثة اجتماعات", "اللجنة التنفيذية"),
+    ("وقدمت اللجنة الفرعية التقنية تقريرها", "اللجنة الفرعية التقنية"),
+])
+def test_bodies_named_alone(nlp, text, span):
+    assert ("ORG", span, "") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the parent's name follows: the body is the whole name, not its head (no partial span)
+    "طلب المجلس التنفيذي لليونيسيف من المدير",
+    "اللجنة التحضيرية لمنظمة معاهدة الحظر الشامل",
+    "مجلس الإدارة المركزي التابع للحزب",
+    "وأكدت اللجنة الفرعية العلمية والتقنية على",
+])
+def test_bodies_with_their_parent_are_not_cut(nlp, text):
+    heads = ("المجلس التنفيذي", "اللجنة التحضيرية", "مجلس الإدارة", "اللجنة الفرعية")
+    assert not [s for s in found(nlp, text) if s[1] in heads]
+
+
+@pytest.mark.parametrize("text,label,span,ident", [
+    ("مقترح حركة بلدان عدم الانحياز بشأن تسوية المنازعات", "ORG", "حركة بلدان عدم الانحياز", "Non-Aligned Movement"),
+    ("ويعكس الإطار الاستراتيجي لبرنامج متطوعي الأمم المتحدة للفترة 2014-2017", "ORG",
+     "برنامج متطوعي الأمم المتحدة", "United Nations Volunteers"),
+    ("منذ اعتماد برنامج العمل للمؤتمر الدولي للسكان والتنمية تحققت", "TREATY",
+     "برنامج العمل للمؤتمر الدولي للسكان والتنمية",
+     "Programme of Action of the International Conference on Population and Development"),
+    ("انتهاكا لاتفاق فض الاشتباك بين القوات.", "TREATY", "اتفاق فض الاشتباك بين القوات",
+     "Agreement on Disengagement between Israeli and Syrian Forces"),
+    ("وقد تضمن اتفاق وقف الأعمال العدائية الموقع في برازافيل", "TREATY", "اتفاق وقف الأعمال العدائية",
+     "Agreement on the Cessation of Hostilities"),
+    ("في الأموال التي أودعتها في صندوق التعويضات منذ", "ORG", "صندوق التعويضات", "United Nations Compensation Fund"),
+    ("وأكدت اللجنة الفرعية العلمية والتقنية على", "ORG", "اللجنة الفرعية العلمية والتقنية",
+     "Scientific and Technical Subcommittee"),
+])
+def test_names(nlp, text, label, span, ident):
+    assert (label, span, ident) in found(nlp, text)
+
+
+@pytest.mark.parametrize("text,span,ident", [
+    # tatweel inside the keyword (UNPC line 2115)
+    ("وفقــاً لقــرار المجلس الاقتصادي والاجتماعي 1894 (د-57).", "1894 (د-57)", "A/RES/1894(LVII)"),
+    # a regional commission between keyword and number: the number alone, the commission its own ORG
+    ("يحيط علما بقرار اللجنة الاقتصادية لأمريكا اللاتينية ومنطقة البحر الكاريبي 689 (د-35) المؤرخ 9 أيار/مايو 2014",
+     "689 (د-35)", "A/RES/689(XXXV)"),
+])
+def test_resolution_forms(nlp, text, span, ident):
+    spans = found(nlp, text)
+    assert ("RESOLUTION", span, ident) in spans
+    assert not [s for s in spans if s[0] == "DATE" and s[1] in span]
+
+
+def test_english_date_in_an_arabic_document(nlp):
+    assert ("DATE", "6 February 2015", "2015-02-06") in found(nlp, "6 February 2015")
