@@ -62,3 +62,19 @@ def test_charter_short_title_kept():
     found = spans("conformément à la Charte et à l'Article 2 de la Charte des Nations Unies.")
     assert ("TREATY", "la Charte", "Charter of the United Nations") in found
     assert ("TREATY", "Charte des Nations Unies", "Charter of the United Nations") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 1736 "Working Capital Fund", 2080 "Headquarters Committee on Contracts", 1534 "World Urban Forum": funds and
+    # bodies whose French names have lower-case words are names of the gazetteer (names.fr.tsv)
+    ("à recourir au Fonds de roulement et au Compte spécial", ("ORG", "Fonds de roulement", "Working Capital Fund")),
+    ("sans consulter le Comité des marchés du Siège.",
+     ("ORG", "Comité des marchés du Siège", "Headquarters Committee on Contracts")),
+    ("les sessions du Forum urbain mondial", ("ORG", "Forum urbain mondial", "World Urban Forum")),
+    # 3910: a sanctions committee is one ORG, the resolution in its name no span of its own (gold unpc:76)
+    ("le Comité du Conseil de sécurité créé par la résolution 2140 (2014) a tenu",
+     ("ORG", "Comité du Conseil de sécurité créé par la résolution 2140 (2014)",
+      "Security Council Committee established pursuant to resolution 2140 (2014)")),
+])
+def test_names_with_lower_case_words(text, expected):
+    assert expected in spans(text)
