@@ -73,3 +73,21 @@ def test_bodies_by_their_shape(text, name):
 ])
 def test_minus_sign_range(text, expected):
     assert expected in spans(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # 3328 "Office of the Special Representative of the Secretary-General": 'Канцелярия' heads a name
+    ("Канцелярия Специального представителя Генерального секретаря", "Канцелярия Специального представителя Генерального секретаря"),
+    # 2526 "Regional Procurement Office", 967 "World Organization of Prenatal Education Associations",
+    # 1341 "Women's Global Network for Reproductive Rights": adjective + lower-case head
+    ("были внесены изменения в рамочную концепцию Регионального отделения по закупкам.", "Регионального отделения по закупкам"),
+    ("Всемирная организация ассоциаций пренатального воспитания, а также 24 ассоциации", "Всемирная организация ассоциаций пренатального воспитания"),
+    ("Глобальная женская сеть за репродуктивные права, представляющая более тысячи организаций", "Глобальная женская сеть за репродуктивные права"),
+])
+def test_more_heads(text, name):
+    assert name in orgs(text)
+
+
+def test_organization_alone_takes_no_object():
+    # 3288 "arrears in the payment of its financial contributions to the Organization"
+    assert orgs("Член Организации, за которым числится задолженность по уплате Организации денежных взносов") == []
