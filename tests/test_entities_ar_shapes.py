@@ -82,3 +82,19 @@ def test_resolution_forms(nlp, text, span, ident):
 
 def test_english_date_in_an_arabic_document(nlp):
     assert ("DATE", "6 February 2015", "2015-02-06") in found(nlp, "6 February 2015")
+
+
+@pytest.mark.parametrize("text,span", [
+    # 'the Optional Protocol', 'the Additional Protocol' as short titles (UNPC lines 1490, 1385), as in English
+    ("توصي اللجنة الدولة الطرف بأن تجعل الاتفاقية والبروتوكول الاختياري وتوصيات اللجنة", "البروتوكول الاختياري"),
+    ("جميع الدول التي لم توقع أو تصدق بعد على البروتوكول الإضافي إلى أن تبادر", "البروتوكول الإضافي"),
+])
+def test_protocol_short_titles(nlp, text, span):
+    assert ("TREATY", span) in [(label, t) for label, t, _ in found(nlp, text)]
+
+
+def test_protocol_with_its_convention_is_the_full_name(nlp):
+    text = "وصدقت على البروتوكول الاختياري لاتفاقية حقوق الطفل بشأن اشتراك الأطفال في المنازعات المسلحة"
+    assert [s for s in found(nlp, text) if s[0] == "TREATY"] == [
+        ("TREATY", "البروتوكول الاختياري لاتفاقية حقوق الطفل بشأن اشتراك الأطفال في المنازعات المسلحة",
+         "Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict")]
