@@ -78,3 +78,17 @@ def test_charter_short_title_kept():
 ])
 def test_names_with_lower_case_words(text, expected):
     assert expected in spans(text)
+
+
+def test_march_and_may_alone_are_months():
+    # 3598 "rejected in March and April 2014", 2076 "by mid-March ... by the end of May": lower-case 'mars' and
+    # 'mai' are months (the planet and other words are capitalised)
+    assert [t for label, t, _ in spans("rejetées en mars et en avril 2014, ce qui a compromis") if label == "DATE"] \
+        == ["mars", "avril 2014"]
+    assert [t for label, t, _ in spans("d'ici à la mi-mars, et l'unité fluviale d'ici à la fin mai.")
+            if label == "DATE"] == ["mars", "mai"]
+
+
+def test_sanctions_panel_by_its_full_name():
+    # 2387 "Panel of Experts on Libya": the panel's full name, not the bare 'Groupe d'experts'
+    assert ("ORG", "Groupe d'experts sur la Libye", "Panel of Experts on Libya") in spans("19. Groupe d'experts sur la Libye")
