@@ -107,3 +107,16 @@ def test_short_title_at_sentence_start(text, span):
 def test_after_a_year(text, date):
     found = [t for label, t, _ in spans(text) if label == "DATE"]
     assert found == ([date] if date else [])
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    # names.ru.tsv rows with the ids of the French/Arabic rows (lower-case convention secretariats: GUIDELINES)
+    ("просит секретариат Базельской конвенции представить доклад", "секретариат Базельской конвенции",
+     "Secretariat of the Basel Convention"),
+    # 1648 "in the Investigations Division", 3299 "the Maritime Safety Committee"
+    ("в частности в Отделе расследований и на местах", "Отделе расследований", "Investigations Division"),
+    ("Секретариат представил Комитету по безопасности на море на его сессии", "Комитету по безопасности на море",
+     "Maritime Safety Committee"),
+])
+def test_gazetteer_names(text, span, ident):
+    assert ("ORG", span, ident) in spans(text)
