@@ -162,6 +162,10 @@ def test_shape_names_not_ranks_posts_states(text, bad):
     ("División de Apoyo a la Misión", "División de Apoyo a la Misión"),  # 1035
     ("el Consejo decidió prorrogar el mandato del Grupo de Expertos sobre la República Centroafricana por un período",
      "Grupo de Expertos sobre la República Centroafricana"),  # 1780
+    ("en colaboración con la Asociación Mundial para el Agua y otros", "Asociación Mundial para el Agua"),  # 1935
+    # 1048: the UN text's own spelling of ASEAN's name keeps its id
+    ("los Estados Miembros de la Asociación de Naciones del Asia Sudoriental (ASEAN), celebrado en Seúl",
+     "Asociación de Naciones del Asia Sudoriental"),
 ])
 def test_shape_names(text, span):
     assert ("ORG", span) in [(label, t) for label, t, _ in spans(text, shape_names=True)]
