@@ -118,3 +118,15 @@ def test_secretariats_and_strategies(nlp, text, span, ident):
 def test_panel_with_its_country(nlp):
     text = "ويحث جميع الأطراف على التعاون مع فريق الخبراء المعني بالسودان"
     assert ("ORG", "فريق الخبراء المعني بالسودان", "Panel of Experts on the Sudan") in found(nlp, text)
+
+
+def test_secretariat_functions_are_no_body(nlp):
+    # GUIDELINES / consistency.tsv: 'وظائف الأمانة' (secretariat functions) is no body; 'الأمانة' acting is
+    spans = found(nlp, "بأداء وظائف الأمانة لاتفاقية روتردام، وقدمت الأمانة تقريرا")
+    assert [(label, t) for label, t, _ in spans if label == "ORG"] == [("ORG", "الأمانة")]
+
+
+def test_a_named_charter_is_not_the_charter(nlp):
+    spans = found(nlp, "مؤهلة لأن تكون مستخدماً مصرحاً له بمقتضى الميثاق الدولي بشأن الفضاء والكوارث الكبرى في إطار")
+    assert [(t, i) for label, t, i in spans if label == "TREATY"] == [
+        ("الميثاق الدولي بشأن الفضاء والكوارث الكبرى", "International Charter on Space and Major Disasters")]
