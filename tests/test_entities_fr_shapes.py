@@ -92,3 +92,19 @@ def test_march_and_may_alone_are_months():
 def test_sanctions_panel_by_its_full_name():
     # 2387 "Panel of Experts on Libya": the panel's full name, not the bare 'Groupe d'experts'
     assert ("ORG", "Groupe d'experts sur la Libye", "Panel of Experts on Libya") in spans("19. Groupe d'experts sur la Libye")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 704, 2018, 1364: a body named without its parent (GUIDELINES: "Special Committee", "Group of Experts"), ORG with
+    # the id the document gives, none here
+    ("Le Comité consultatif recommande que l'Assemblée générale prie le Secrétaire général",
+     ["Comité consultatif", "Assemblée générale"]),
+    ("À sa 2e séance, le Comité préparatoire a adopté son projet de rapport", ["Comité préparatoire"]),
+    ("Les présidents peuvent être invités aux réunions du Comité exécutif.", ["Comité exécutif"]),
+    # the full name is the gazetteer's, not the bare body
+    ("le Comité consultatif pour les questions administratives et budgétaires",
+     ["Comité consultatif pour les questions administratives et budgétaires"]),
+    ("le Comité exécutif de lutte contre la traite", []),
+])
+def test_bodies_named_without_their_parent(text, expected):
+    assert [t for label, t, _ in spans(text) if label == "ORG"] == expected
