@@ -169,3 +169,19 @@ def test_shape_names_not_ranks_posts_states(text, bad):
 ])
 def test_shape_names(text, span):
     assert ("ORG", span) in [(label, t) for label, t, _ in spans(text, shape_names=True)]
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    # a convention's secretariat is one ORG with the id French, Russian and Arabic give it (GUIDELINES, Secretariats);
+    # lower-case 'la secretaría del Convenio' is a description
+    ("la parte de la Secretaría del Convenio de Rotterdam a cargo de la FAO", "Secretaría del Convenio de Rotterdam",
+     "Secretariat of the Rotterdam Convention"),
+    ("la Secretaría de los Convenios de Basilea, Estocolmo y Rotterdam", "Secretaría de los Convenios de Basilea, "
+     "Estocolmo y Rotterdam", "Secretariat of the Basel, Rotterdam and Stockholm Conventions"),
+])
+def test_convention_secretariats(text, span, ident):
+    assert ("ORG", span, ident) in spans(text)
+
+
+def test_lower_case_secretariat_is_no_name():
+    assert "secretaría del Convenio de Basilea" not in [t for _, t, _ in spans("y la secretaría del Convenio de Basilea")]
