@@ -120,3 +120,13 @@ def test_after_a_year(text, date):
 ])
 def test_gazetteer_names(text, span, ident):
     assert ("ORG", span, ident) in spans(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the last year of a list takes the plural word for 'year' (train gold unpc:1745: '2013 годы')
+    ("включенных в группу I приложения С, за 2011, 2012 и 2013 годы.", ["2011", "2012", "2013 годы"]),
+    ("по восемь в 2003, 2004 и 2005 годах", ["2003", "2004", "2005 годах"]),
+    ("в 2012-2013 годами", ["2012-2013 годами"]),
+])
+def test_year_lists(text, expected):
+    assert [t for label, t, _ in spans(text) if label == "DATE"] == expected
