@@ -105,6 +105,10 @@ def test_sanctions_panel_by_its_full_name():
     ("le Comité consultatif pour les questions administratives et budgétaires",
      ["Comité consultatif pour les questions administratives et budgétaires"]),
     ("le Comité exécutif de lutte contre la traite", []),
+    # 1925 "the Open-ended Working Group"; 'chargé d'étudier ...' opens a longer name (train unpc:1819: no span)
+    ("Un rapport a été présenté au Groupe de travail à composition non limitée à sa neuvième réunion.",
+     ["Groupe de travail à composition non limitée"]),
+    ("intitulé << Groupe de travail à composition non limitée chargé d'étudier la question >>", []),
 ])
 def test_bodies_named_without_their_parent(text, expected):
     assert [t for label, t, _ in spans(text) if label == "ORG"] == expected
