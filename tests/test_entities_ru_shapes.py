@@ -49,6 +49,8 @@ def test_name_ends_where_the_sentence_goes_on(text, name):
     "Служба национальной безопасности, Управление национальной обороны и Таможенное управление",
     # 250: a national financial regulator
     "12. Комплексное регулирование осуществляет Финансовое управление Бермудских островов.",
+    # 'по состоянию на' (as of) is no complement of a name
+    "приводятся данные Управления по состоянию на 31 декабря 2014 года",
 ])
 def test_no_name_from_a_description(text):
     assert orgs(text) == []
