@@ -112,3 +112,10 @@ def test_sanctions_panel_by_its_full_name():
 ])
 def test_bodies_named_without_their_parent(text, expected):
     assert [t for label, t, _ in spans(text) if label == "ORG"] == expected
+
+
+def test_framework_convention_short_title_and_agenda_2030():
+    found = spans("les Parties à la Convention-cadre et le Programme 2030")
+    assert ("TREATY", "la Convention-cadre", "") in [(lab, t, i or "") for lab, t, i in found]
+    assert ("TREATY", "Programme 2030", "2030 Agenda for Sustainable Development") in found
+    assert not [s for s in found if s[0] == "DATE"]  # the 2030 of the Agenda's name is no date
