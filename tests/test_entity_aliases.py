@@ -81,3 +81,10 @@ def test_fr_ru_short_form_takes_the_id_of_the_full_name_whatever_its_case_form()
     two = fr + [Named(100, 140, "ORG", "Comité spécial de la décolonisation", "Special Committee on Decolonization",
                       True)]
     assert resolve_short_forms(two, "fr") == {}
+
+
+def test_en_sentence_initial_short_title_is_no_name_of_its_own(rules_nlp):
+    # "The Treaty" opening a sentence is the short title of the treaty the text names, else it has no id
+    assert ents(rules_nlp["en"]("The Treaty shall enter into force.")) == [("The Treaty", "TREATY", "")]
+    got = ents(rules_nlp["en"]("Recalling the Treaty on the Non-Proliferation of Nuclear Weapons. The Treaty remains."))
+    assert got[1] == ("The Treaty", "TREATY", got[0][2]) and got[0][2]

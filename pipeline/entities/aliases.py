@@ -165,8 +165,8 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
             cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
                      and not SHORT_TITLE.match(n.text.strip())
                      and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)]
-            if (ident := _nearest(cands, m)) is not None:
-                out[i] = ident
+            ident = _nearest(cands, m)
+            out[i] = ident or ""  # a sentence's "The Treaty" is a short title too, not a name of its own
             continue
         head = _untitled_head(m)
         if head:  # the same choice for a short title in the other languages, by its head word's key
