@@ -3,7 +3,7 @@
 (`--split fresh5`: annotations/entities/fresh/test_fresh5.<lang>.jsonl): per-label P/R/F1 (strict), micro-F1 with
 its 95% bootstrap interval, and id accuracy on the correctly found spans.
 
-    .venv/bin/python benchmarks/entities_languages.py [--split test|dev|train|fresh5|fresh8] [--lang fr es ru ar]
+    .venv/bin/python benchmarks/entities_languages.py [--split test|dev|train|fresh5|fresh8|fresh9] [--lang fr es ru ar]
         [--model-dir models] [--errors]
 """
 import argparse
@@ -21,7 +21,7 @@ GOLD = ROOT / "annotations" / "entities" / "new"
 
 
 def units_of(lang: str, split: str) -> list[dict]:
-    if split in ("fresh5", "fresh8"):
+    if split.startswith("fresh"):
         return run.read_gold(GOLD.parent / "fresh" / f"test_{split}.{lang}.jsonl")
     path = GOLD / f"{lang}.jsonl"
     ids = {r["id"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())

@@ -359,9 +359,10 @@ def cmd_train(args: argparse.Namespace) -> int:
                                            epochs=args.epochs, quiet=args.quiet)
         for line in info["report"]:
             _err(f"corrections: {line}")
+        heads = f" ({', '.join(info['heads'])})" if info["heads"] else ""
         print(f"{lang}: trained on {info['strength_rows']} strength rows and {info['entity_units']} entity units "
-              f"({info['from_gold']} from --gold); learned {info['names']} names and {info['removed']} removed spans "
-              f"-> {out}; dev split: before {measure.summary(info['before'])}, after "
+              f"({info['from_gold']} from --gold); learned {info['names']} names, {info['removed']} removed spans and "
+              f"{len(info['heads'])} head words{heads} -> {out}; dev split: before {measure.summary(info['before'])}, after "
               f"{measure.summary(info['after'])}", file=sys.stderr)
     return 0
 

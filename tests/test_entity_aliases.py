@@ -50,12 +50,22 @@ def test_short_title_without_a_named_instrument_keeps_no_id(rules_nlp):
         ("the Convention", "TREATY", "")]
 
 
-def test_short_form_with_two_possible_full_names_stays_as_it_is():
+def test_short_form_with_two_possible_full_names_gets_no_id():
     ms = [Named(0, 40, "ORG", "Panel of Experts on Liberia", "Panel of Experts on Liberia", False),
           Named(50, 90, "ORG", "Panel of Experts on Somalia", "Panel of Experts on Somalia", False),
           Named(100, 116, "ORG", "Panel of Experts", "Panel of Experts", False)]
-    assert resolve_short_forms(ms) == {}
+    assert resolve_short_forms(ms) == {2: ""}
     assert resolve_short_forms(ms[:1] + ms[2:]) == {1: "Panel of Experts on Liberia"}
+
+
+def test_en_body_named_by_its_kind_alone_has_no_id(rules_nlp):
+    # GUIDELINES: a body named without whose it is takes the id of the full name the text gives, else none;
+    # its own words ("Permanent Forum") would be an id of nobody that no other language shares
+    got = ents(rules_nlp["en"]("Welcomes the work of the Permanent Forum, the Special Committee and the Panel of Experts "
+                               "and of the Office for the Coordination of Humanitarian Affairs;"))
+    assert [(t, i) for t, lab, i in got if lab == "ORG"] == [
+        ("Permanent Forum", ""), ("Special Committee", ""), ("Panel of Experts", ""),
+        ("Office for the Coordination of Humanitarian Affairs", "Office for the Coordination of Humanitarian Affairs")]
 
 
 def test_fr_ru_short_form_takes_the_id_of_the_full_name_whatever_its_case_form():
@@ -71,3 +81,10 @@ def test_fr_ru_short_form_takes_the_id_of_the_full_name_whatever_its_case_form()
     two = fr + [Named(100, 140, "ORG", "Comité spécial de la décolonisation", "Special Committee on Decolonization",
                       True)]
     assert resolve_short_forms(two, "fr") == {}
+
+
+def test_en_sentence_initial_short_title_is_no_name_of_its_own(rules_nlp):
+    # "The Treaty" opening a sentence is the short title of the treaty the text names, else it has no id
+    assert ents(rules_nlp["en"]("The Treaty shall enter into force.")) == [("The Treaty", "TREATY", "")]
+    got = ents(rules_nlp["en"]("Recalling the Treaty on the Non-Proliferation of Nuclear Weapons. The Treaty remains."))
+    assert got[1] == ("The Treaty", "TREATY", got[0][2]) and got[0][2]

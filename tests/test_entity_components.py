@@ -51,6 +51,16 @@ def test_en_modifier_use_and_short_title(rules_nlp):
                          ("the Charter", "TREATY", "Charter of the United Nations")]
 
 
+def test_non_breaking_hyphens_of_official_texts_do_not_cut_names(rules_nlp):
+    # the GA's own texts write "Non\u2011Proliferation" with U+2011: the name is whole, its id the gazetteer's,
+    # and the span keeps the text's own characters
+    plain = rules_nlp["en"]("Recalling the Treaty on the Non-Proliferation of Nuclear Weapons,")
+    doc = rules_nlp["en"]("Recalling the Treaty on the Non\u2011Proliferation of Nuclear Weapons,")
+    (text, label, ident), = ents(doc)
+    assert text == "Treaty on the Non\u2011Proliferation of Nuclear Weapons" and label == "TREATY"
+    assert ident == ents(plain)[0][2] != "Treaty on the Non"
+
+
 def test_date_without_year_takes_the_document_year(rules_nlp):
     nlp = rules_nlp["en"]
     assert ents(nlp(unit_doc(nlp, "The meeting on 25 November decided.", year=2015))) == [

@@ -26,7 +26,8 @@ def test_ids_built_from_a_known_name():
     oda = g.lookup("Office for Disarmament Affairs", "en")[1]
     assert g.canonical("Office for Disarmament Affairs of the Secretariat", "ORG", "en") == oda
     assert g.canonical("Rural Roads Authority", "ORG", "en") == "Rural Roads Authority"  # own name
-    assert g.canonical("The Future We Want", "TREATY", "en") == "The Future We Want"  # a capital The stays
+    assert g.canonical("The Road to Dignity", "TREATY", "en") == "The Road to Dignity"  # a capital The stays
+    assert g.canonical("The Future We Want", "TREATY", "en") == "The future we want"  # a known title: its id
     assert g.canonical("农村道路局", "ORG", "zh") == ""  # no English name can be made up
 
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, List
 
 from ..languages import profile
 from . import inflection
-from .gazetteer import ZH_TEXT_BEFORE, zh_glued
+from .gazetteer import EN_ORG_HEAD, ZH_TEXT_BEFORE, zh_glued
 from .patterns import Candidate
 
 EN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][A-Za-z0-9&\-]*|[A-Z]{2,}\d*)\s*\)")
@@ -97,6 +97,16 @@ SHORT_TITLE = re.compile(r"^(?:the\s+)?(Convention|Treaty|Statute|Charter|Protoc
 BARE_BODY = re.compile(r"^(?:the\s+)?(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+)?Parties$", re.I)
 
 
+# an English body named by its kind alone ("Special Committee", "Permanent Forum", "Panel of Experts", "Task Force"):
+# unless the document spells out whose it is, it has no id (the gold gives none; its own words would be an id
+# that names no one and that no other language shares)
+EN_BARE_BODY = re.compile(
+    rf"(?:(?:Special|Permanent|Executive|Working|Ad Hoc|Advisory|Standing|Preparatory|Joint|Expert|Technical|"
+    rf"Scientific|Main|Open-ended|Intergovernmental|Governmental|Independent|Inter-Agency|High-level|Steering|"
+    rf"Coordinating|Consultative|Subsidiary|Monitoring|Sanctions|Evaluation|Ethics|Audit|Task|Fact-finding)\s+)*"
+    rf"{EN_ORG_HEAD}(?:\s+of\s+(?:Governmental\s+)?Experts)?")
+
+
 def _bare(t: str) -> str:
     return re.sub(r"^the\s+", "", t.strip(), flags=re.I)
 
@@ -155,8 +165,8 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
             cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
                      and not SHORT_TITLE.match(n.text.strip())
                      and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)]
-            if (ident := _nearest(cands, m)) is not None:
-                out[i] = ident
+            ident = _nearest(cands, m)
+            out[i] = ident or ""  # a sentence's "The Treaty" is a short title too, not a name of its own
             continue
         head = _untitled_head(m)
         if head:  # the same choice for a short title in the other languages, by its head word's key
@@ -176,4 +186,6 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
             longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id and _opens(short, n.text)}
         if len(longer) == 1:
             out[i] = longer.pop()
+        elif lang == "en" and m.label == "ORG" and EN_BARE_BODY.fullmatch(short):
+            out[i] = ""  # "Panel of Experts" of no body the document names: an id of nobody, so none (GUIDELINES)
     return out

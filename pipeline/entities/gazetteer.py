@@ -195,12 +195,12 @@ class Gazetteer:
         return own
 
     def _tail_end(self, text: str, s: int, e: int, lang: str) -> int:
-        """A body's name ends before "to/and [the] <another known body>": "... Organization in Palestine | to the
-        Security Council"."""
+        """A body's name ends before "to/and [of] [the] <another known body>": "... Organization in Palestine | to
+        the Security Council", "Panel of Experts | and of the Security Council"."""
         rx = self.regex(lang)
         if rx is None:
             return e
-        for m in re.finditer(r"\s+(?:to|and|by|with)\s+(?:the\s+)?", text[s:e]):
+        for m in re.finditer(r"\s+(?:to|and|by|with)\s+(?:of\s+)?(?:the\s+)?", text[s:e]):
             k = rx.match(text, s + m.end())
             if k and k.end() <= e and self.index[(lang, k.group(0))][0] == "ORG":
                 return s + m.start()
