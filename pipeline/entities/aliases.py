@@ -148,7 +148,9 @@ def _nearest(cands: list[tuple[int, Named]], m: Named) -> str | None:
 
 def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int, str]:
     """Ids for short mentions from the longer names of the same document, by mention index:
-    - a name that is the head of a longer name of the same label ("Group of Governmental Experts" after
+    - a name that is the head of a longer name of the same label, after "United Nations" in English too
+      ("Standing Advisory Committee" after "United Nations Standing Advisory Committee on Security Questions in
+      Central Africa", "Group of Governmental Experts" after
       "Group of Governmental Experts on Further Practical Measures ...", "Special Committee" after "Special
       Committee on the Charter ...", 'Comité spécial' after 'Comité spécial des opérations de maintien de la
       paix') takes its id, when exactly one longer name fits;
@@ -181,7 +183,8 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
         if lang == "en" or not profile(lang).spaced:
             longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id
                       and _bare(n.text) != short
-                      and re.match(rf"{re.escape(short)}\s+(?:on|of|for|in|to|against|established)\b", _bare(n.text))}
+                      and re.match(rf"(?:United Nations\s+)?{re.escape(short)}\s+(?:on|of|for|in|to|against|established)\b",
+                                   _bare(n.text))}
         else:  # French, Spanish, Russian, Arabic: the name's own words, in any case form, open the longer one
             longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id and _opens(short, n.text)}
         if len(longer) == 1:
