@@ -61,6 +61,13 @@ def test_non_breaking_hyphens_of_official_texts_do_not_cut_names(rules_nlp):
     assert ident == ents(plain)[0][2] != "Treaty on the Non"
 
 
+def test_minus_sign_in_a_year_range_is_a_dash():
+    # Russian UNPC lines write year ranges with U+2212: one range, as with "-"
+    nlp = models.load(models.default_model("ru"))
+    assert [(e.text, e.kb_id_) for e in nlp("В 2012\u22122013 годах 46 стран сообщили").ents] == [
+        ("2012\u22122013 годах", "2012/2013")]
+
+
 def test_date_without_year_takes_the_document_year(rules_nlp):
     nlp = rules_nlp["en"]
     assert ents(nlp(unit_doc(nlp, "The meeting on 25 November decided.", year=2015))) == [

@@ -38,10 +38,11 @@ PRIORITY = {"RESOLUTION": 0, "DOCUMENT": 1, "TREATY": 2, "ORG": 3, "DATE": 4}
 SOURCE_PRIORITY = {"pattern": 0, "gazetteer": 1, "learned": 1, "short-title": 2, "title": 3, "head": 3, "acronym": 4}
 HEADS = ("none", "learned", "all")  # which head words find names: none, learned from corrections, + the gazetteer's
 # U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN, which the official GA texts write in "Non‑Proliferation" and
-# "Inter‑Agency" (28 of the 35 GA eightieth-session resolutions of ../shared), are matched and given ids as "-":
-# a one-for-one map, so offsets are the text's and spans keep its own characters. Without it, 9 of their 1,144
-# units had a cut name ("Treaty on the Non", with that as its id).
-HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# "Inter‑Agency" (28 of the 35 GA eightieth-session resolutions of ../shared), and U+2212 MINUS SIGN, which Russian
+# UNPC lines write in year ranges ("2012−2013 годах"), are matched and given ids as "-": a one-for-one map, so
+# offsets are the text's and spans keep its own characters. Without it, 9 of the GA texts' 1,144 units had a cut
+# name ("Treaty on the Non", with that as its id) and a range was two years.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
 
 def resolve(cands: List[Candidate]) -> List[Candidate]:
     """Non-overlapping subset: longest first, then label and source priority."""
