@@ -132,3 +132,13 @@ def test_gazetteer_names(text, span, ident):
 ])
 def test_year_lists(text, expected):
     assert [t for label, t, _ in spans(text) if label == "DATE"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Russian writes counts of four digits unseparated (English "2,000"): a count is no year
+    ("принимают участие свыше 2000 человек и 500 единиц военной техники", []),
+    ("в том числе 1810 детей", []),
+    ("В 2015 году 2000 человек", ["2015 году"]),
+])
+def test_a_four_digit_count_is_no_year(text, expected):
+    assert [t for label, t, _ in spans(text) if label == "DATE"] == expected

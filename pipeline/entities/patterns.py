@@ -203,6 +203,10 @@ def dates(text: str, lang: str) -> list[Candidate]:
             if w is not None and w["not_before_year"] and re.match(r"\d{4}", text[s:e]) \
                     and re.search(w["not_before_year"], text[max(0, s - 24):s]):
                 continue
+            # a bare four-digit count before what it counts ("2000 человек"): Russian writes counts unseparated
+            if w is not None and w["not_after_year"] and re.fullmatch(r"\d{4}", text[s:e]) \
+                    and re.match(w["not_after_year"], text[e:e + 24]):
+                continue
             out.append(Candidate(s, e, "DATE", text[s:e]))
     return out
 
