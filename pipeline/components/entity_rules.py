@@ -114,7 +114,10 @@ class EntityRules:
         patterns and names are looked for in each paragraph on its own, so no entity crosses a paragraph
         boundary and a paragraph gets the spans it gets when it is annotated alone. An acronym defined in one
         paragraph ("... Authority (LIA)") tags its later uses in the whole text."""
-        text = text.translate(HYPHENS)
+        return self._candidates(text.translate(HYPHENS), year, paragraphs)
+
+    def _candidates(self, text: str, year, paragraphs: Sequence[Tuple[int, int]]) -> List[Candidate]:
+        """`candidates` of a text whose hyphens are already read as "-" (HYPHENS)."""
         chosen = [c for start, end in paragraphs or [(0, len(text))] for c in self._in_paragraph(text, start, end)]
         if self.acronyms:  # "the Libyan Investment Authority (LIA)": LIA is the same body from here on
             extra = defined_acronyms(text, chosen, lambda c: self._id(c, text, year), self.lang)
@@ -137,7 +140,7 @@ class EntityRules:
         text = doc.text.translate(HYPHENS)  # Doc.text is rebuilt from the tokens on every access: read it once
         year = doc_year(doc)
         paragraphs = [(p["start"], p["end"]) for p in doc._.unap_paragraphs or []]
-        chosen = self.candidates(text, year, paragraphs)
+        chosen = self._candidates(text, year, paragraphs)
         if self.split_tokens:
             split_tokens_at(doc, [o for c in chosen for o in (c.start, c.end)])
         paras = paragraphs or [(0, len(text))]

@@ -101,9 +101,9 @@ BARE_BODY = re.compile(r"^(?:the\s+)?(?:Review\s+)?(?:Conference|Meeting)\s+of\s
 # unless the document spells out whose it is, it has no id (the gold gives none; its own words would be an id
 # that names no one and that no other language shares)
 EN_BARE_BODY = re.compile(
-    rf"(?:(?:Special|Permanent|Executive|Working|Ad Hoc|Advisory|Standing|Preparatory|Joint|Expert|Technical|"
-    rf"Scientific|Main|Open-ended|Intergovernmental|Governmental|Independent|Inter-Agency|High-level|Steering|"
-    rf"Coordinating|Consultative|Subsidiary|Monitoring|Sanctions|Evaluation|Ethics|Audit|Task|Fact-finding)\s+)*"
+    r"(?:(?:Special|Permanent|Executive|Working|Ad Hoc|Advisory|Standing|Preparatory|Joint|Expert|Technical|"
+    r"Scientific|Main|Open-ended|Intergovernmental|Governmental|Independent|Inter-Agency|High-level|Steering|"
+    r"Coordinating|Consultative|Subsidiary|Monitoring|Sanctions|Evaluation|Ethics|Audit|Task|Fact-finding)\s+)*"
     rf"{EN_ORG_HEAD}(?:\s+of\s+(?:Governmental\s+)?Experts)?")
 
 
