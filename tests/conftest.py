@@ -1,3 +1,4 @@
+import functools
 import os
 import secrets
 import socket
@@ -35,6 +36,27 @@ def rules_nlp():
 def ents(doc):
     """(text, label, id) of the final entities."""
     return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
+
+
+@functools.cache
+def _rules_only(lang: str, shape_names: bool):
+    import spacy
+
+    import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("unap_entity_rules", config={"shape_names": shape_names})
+    return nlp
+
+
+def rule_spans(lang: str, text: str, *, shape_names: bool = False, year: int = 2015) -> list[tuple[str, str, str]]:
+    """(label, text, id) of the rule spans of `text`, read as a unit of a `year` document; one blank pipeline per
+    language and setting for the whole session (`shape_names`: names by their shape, as es/ru ship)."""
+    from pipeline.components.unit import unit_doc
+
+    nlp = _rules_only(lang, shape_names)
+    doc = nlp.get_pipe("unap_entity_rules")(unit_doc(nlp, text, year=year))
+    return [(s.label_, s.text, s.kb_id_) for s in doc.spans["entity_rules"]]
 
 
 ROOT = Path(__file__).resolve().parent.parent

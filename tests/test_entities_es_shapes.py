@@ -5,24 +5,13 @@ test, dev, fresh and blind set; the aligned English line and GUIDELINES.md (with
 README_fr_es.md for Spanish) say what the span is.
 """
 import pytest
-import spacy
 
-import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
-from pipeline.components.unit import unit_doc
-
-
-_NLP: dict[bool, spacy.Language] = {}
+from .conftest import rule_spans
 
 
 def spans(text: str, shape_names: bool = False) -> list[tuple[str, str, str]]:
-    """(label, text, id) of the Spanish rule spans of `text`, one blank pipeline per setting for the whole module;
-    `shape_names`: names by their shape on, as the shipped Spanish pipeline has them."""
-    if shape_names not in _NLP:
-        _NLP[shape_names] = spacy.blank("es")
-        _NLP[shape_names].add_pipe("unap_entity_rules", config={"shape_names": shape_names})
-    nlp = _NLP[shape_names]
-    doc = nlp.get_pipe("unap_entity_rules")(unit_doc(nlp, text, year=2015))
-    return [(s.label_, s.text, s.kb_id_) for s in doc.spans["entity_rules"]]
+    """`shape_names`: names by their shape on, as the shipped Spanish pipeline has them."""
+    return rule_spans("es", text, shape_names=shape_names)
 
 
 @pytest.mark.parametrize("text, expected", [

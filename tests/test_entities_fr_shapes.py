@@ -4,17 +4,12 @@ Lines are real aligned UNPC v1.0 development-set lines (line number in the comme
 test, dev, fresh and blind set; the English aligned line is what the span must match (GUIDELINES.md).
 """
 import pytest
-import spacy
 
-import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
-from pipeline.components.unit import unit_doc
+from .conftest import rule_spans
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("unap_entity_rules")
-    doc = nlp.get_pipe("unap_entity_rules")(unit_doc(nlp, text, year=2015))
-    return [(s.label_, s.text, s.kb_id_) for s in doc.spans["entity_rules"]]
+    return rule_spans("fr", text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,17 +5,12 @@ test, dev, fresh and blind set, some shortened; the English aligned line is what
 The shipped Russian pipeline finds names by their shape (models/configs/ru.cfg: shape_names = true).
 """
 import pytest
-import spacy
 
-import pipeline.components.entity_rules  # noqa: F401  (registers unap_entity_rules)
-from pipeline.components.unit import unit_doc
+from .conftest import rule_spans
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
-    nlp = spacy.blank("ru")
-    nlp.add_pipe("unap_entity_rules", config={"shape_names": True})
-    doc = nlp.get_pipe("unap_entity_rules")(unit_doc(nlp, text, year=2015))
-    return [(s.label_, s.text, s.kb_id_) for s in doc.spans["entity_rules"]]
+    return rule_spans("ru", text, shape_names=True)
 
 
 def orgs(text: str) -> list[str]:
