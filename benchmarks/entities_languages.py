@@ -3,7 +3,7 @@
 (`--split fresh5`: annotations/entities/fresh/test_fresh5.<lang>.jsonl): per-label P/R/F1 (strict), micro-F1 with
 its 95% bootstrap interval, and id accuracy on the correctly found spans.
 
-    .venv/bin/python benchmarks/entities_languages.py [--split test|dev|train|fresh5|fresh8|fresh9] [--lang fr es ru ar]
+    .venv/bin/python benchmarks/entities_languages.py [--split test|dev|train|fresh5|fresh8|fresh9|fresh10] [--lang fr es ru ar]
         [--model-dir models] [--errors]
 """
 import argparse
