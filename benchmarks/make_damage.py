@@ -17,7 +17,10 @@ leave them. One variant per damage kind:
 - `bold`: `**` around the opening verb of every operative paragraph;
 - `sublist`: a page break (footnotes, furniture) inside or between the items of every numbered sub-paragraph
   list ((a), (b) ...); only for files that have such lists;
-- `combined`: all of the above at once.
+- `combined`: all of the above at once;
+- `noblank`: the clean text with no blank line between paragraphs (one paragraph per line, as copied text and
+  line-per-paragraph corpora come);
+- `dense`: `combined` with no blank lines at all, as PDF extraction without layout leaves it.
 
 Cut points, page lengths and layouts come from a random generator seeded with the file name, so the output is
 the same on every run. The clean parse is the reference the suite compares with (`pipeline/structure/agreement.py`).
@@ -42,7 +45,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 OUT = FIXTURES / "damage"
 CLEAN = ["A_RES_79_138.zh.txt", "A_RES_80_1.md", "A_RES_80_11.md", "A_RES_80_21.md", "A_RES_80_53.md",
          "A_RES_80_63.md", "S_RES_0001_1946_EN_GOLD.txt", "S_RES_0242_1967_EN_GOLD.txt"]
-KINDS = ["fn-sup", "fn-plain", "fn-md", "furniture", "wrap", "bold", "sublist", "combined"]
+KINDS = ["fn-sup", "fn-plain", "fn-md", "furniture", "wrap", "bold", "sublist", "combined", "noblank", "dense"]
 PAGE = {"en": 1600, "zh": 700}  # characters of body text per page, about a third of a printed UN page
 WIDTH = {"en": 78, "zh": 38}
 
@@ -82,11 +85,12 @@ class Writer:
         self.doc, self.name, self.kind, self.rng = doc, name, kind, rng
         self.lang = doc.lang
         self.style = {"fn-sup": "sup", "fn-plain": "plain", "fn-md": "md"}.get(kind) or self.native_style()
-        self.cuts = kind in ("fn-sup", "fn-plain", "fn-md", "furniture", "combined")
-        self.furniture = kind in ("furniture", "sublist", "combined")
-        self.wrap = kind in ("wrap", "combined")
-        self.bold = kind in ("bold", "combined")
-        self.sublist = kind in ("sublist", "combined")
+        self.cuts = kind in ("fn-sup", "fn-plain", "fn-md", "furniture", "combined", "dense")
+        self.furniture = kind in ("furniture", "sublist", "combined", "dense")
+        self.wrap = kind in ("wrap", "combined", "dense")
+        self.bold = kind in ("bold", "combined", "dense")
+        self.sublist = kind in ("sublist", "combined", "dense")
+        self.joiner = "\n" if kind in ("noblank", "dense") else "\n\n"  # between paragraphs (and page parts)
         self.out: list[str] = []
         self.marks: list[tuple[int, list[str]]] = []  # (position, refs) of the markers of the part being written
         self.pending: list[str] = []  # footnote numbers whose markers were written, notes not yet
@@ -189,7 +193,7 @@ class Writer:
                 self.on_page += len(part)
         notes = self.notes_block(final=True)
         self.out.extend(notes)
-        text = "\n\n".join(self.out) + "\n"
+        text = self.joiner.join(self.out) + "\n"
         if self.fmt == "md" and self.name.endswith(".md"):
             raw = (FIXTURES / self.name).read_text(encoding="utf-8")
             meta_end = raw.find("\n---\n", 4) + 5

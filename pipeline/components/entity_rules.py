@@ -44,6 +44,20 @@ HEADS = ("none", "learned", "all")  # which head words find names: none, learned
 # name ("Treaty on the Non", with that as its id) and a range was two years.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
 
+
+def blank_markers(text: str, paragraphs) -> str:
+    """The text with the footnote markers the reader found read as daggers (same length, so offsets stay the
+    text's): "Human Rights1 and" is the Universal Declaration of Human Rights, not a name "... Rights1", and a
+    marker between two names still parts them ("... Nuclear Material 3 by the International Atomic Energy Agency")."""
+    marks = [(m["start"], m["end"]) for p in paragraphs or [] for m in p.get("markers") or []]
+    if not marks:
+        return text
+    chars = list(text)
+    for start, end in marks:
+        chars[start:end] = "\u2020" * (end - start)
+    return "".join(chars)
+
+
 def resolve(cands: List[Candidate]) -> List[Candidate]:
     """Non-overlapping subset: longest first, then label and source priority."""
     chosen: List[Candidate] = []
@@ -138,6 +152,7 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text.translate(HYPHENS)  # Doc.text is rebuilt from the tokens on every access: read it once
+        text = blank_markers(text, doc._.unap_paragraphs)
         year = doc_year(doc)
         paragraphs = [(p["start"], p["end"]) for p in doc._.unap_paragraphs or []]
         chosen = self._candidates(text, year, paragraphs)

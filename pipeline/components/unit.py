@@ -32,12 +32,30 @@ def unit_doc(nlp: Language, text: str, *, paragraphs: list[dict[str, Any]] | Non
     """The Doc of a unit, ready for the pipeline. `ptype`: the whole text is one paragraph of that type (a gold
     unit, or a lone unit whose type is known), used when `paragraphs` is not given."""
     doc = nlp.make_doc(text)
+    _split_at_markers(doc, paragraphs)
     if paragraphs is None and ptype:
         paragraphs = [{"start": 0, "end": len(text), "type": ptype, "number": None, "role": None}]
     doc._.unap_paragraphs = paragraphs
     doc._.unap_year = year
     doc._.unap_id = uid
     return doc
+
+
+def _split_at_markers(doc: Doc, paragraphs: list[dict[str, Any]] | None) -> None:
+    """A footnote marker glued to a word ("Human Rights1", "条约¹") becomes a token of its own, so that no name,
+    date or verb takes it in: the tokenizer cannot tell a marker from a digit of the word, the reader can."""
+    cuts = sorted({c for p in paragraphs or [] for m in p.get("markers") or [] for c in (m["start"], m["end"])})
+    if not cuts:
+        return
+    plan = []
+    for tok in doc:
+        inner = [c - tok.idx for c in cuts if tok.idx < c < tok.idx + len(tok.text)]
+        if inner:
+            bounds = [0, *inner, len(tok.text)]
+            plan.append((tok, [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]))
+    with doc.retokenize() as retokenizer:
+        for tok, orths in plan:
+            retokenizer.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
 
 
 def doc_year(doc: Doc) -> int | None:

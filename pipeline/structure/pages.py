@@ -26,7 +26,8 @@ SYMBOL = r"[A-Z]{1,2}/RES/[\w./-]+(?:\s?\(\d{4}\))?"
 PAGE_NO = r"\d{1,3}\s*/\s*\d{1,3}"
 JOB_NO = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7}\*"
 FURNITURE_TOKEN = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL})(?:\s+|$)|\s+(?:{PAGE_NO}|{JOB_NO}|{SYMBOL})$")
-PURE = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL}|Please recycle\W*|请回收\W*)$", re.I)
+# the rule above a page's footnotes ("_______________") is furniture too: the footnotes below it start a block
+PURE = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL}|Please recycle\W*|请回收\W*|_{{5,}}|—{{3,}})$", re.I)
 LONE_SYMBOL = re.compile(r"^[A-Z]{1,2}/(RES/)?[\w./()-]+$")  # a block that is only a symbol: a running header
 TITLE_LINE = re.compile(r"^\d{1,3}/\d{1,4}\.\s*(.+)$")
 SUP_NOTE = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
@@ -60,6 +61,8 @@ def is_furniture(line: str, running: set[str]) -> bool:
     if not t:
         return False
     if PURE.match(t) or t in running:  # the running title, or the document's symbol (from the front matter)
+        return True
+    if any(r.startswith(t) and len(t) >= max(20, len(r) // 2) for r in running):  # a running title cut short
         return True
     rest, prev = t, None
     while rest != prev:

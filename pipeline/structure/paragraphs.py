@@ -23,7 +23,8 @@ STOPS = (";", ".", "；", "。", "؛")  # an operative paragraph ends with one (
 FORMULA = {
     "en": re.compile(r"^(The|Le) (General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
                      r"Trusteeship Council|Assembly|Council|Conference of the Parties|Commission)\b[^.]{0,60}?[,:]?$"),
-    "zh": re.compile(r"^(大会|安全理事会|安理会|经济及社会理事会|人权理事会|托管理事会)[^。]{0,20}?[，,:：]?$"),
+    # the comma is required: "大会 Distr.: General" is the first page's header, "大会，" the formula
+    "zh": re.compile(r"^(大会|安全理事会|安理会|经济及社会理事会|人权理事会|托管理事会)[^。]{0,20}?[，,:：]$"),
 }
 SIGNATURE = {
     "en": re.compile(r"^(Adopted\b.{0,80}\bmeeting\b|\d+(st|nd|rd|th) (plenary )?meeting\b)", re.I),

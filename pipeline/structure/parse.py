@@ -12,6 +12,7 @@ import re
 
 from ..languages import profile
 from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, front_matter, md_footnotes, normalize, split_blocks
+from .dense import is_dense, split_paragraph_lines
 from .header import read_header, read_signature
 from .language_data import capital_start
 from .model import Document, Footnote, Paragraph
@@ -141,11 +142,12 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
         defs, text, def_lines = md_footnotes(text)
         notes.update({k: Footnote(k, v) for k, v in defs.items()})
     # page furniture (page and job numbers, symbol, running title) and footnote blocks left by page breaks
+    dense = is_dense(text)
     running = running_titles(text, meta.get("symbol"), lang)
     text, breaks = strip_furniture(text, running)
     if md:
         breaks |= def_lines  # footnote definitions amid the text stood at a page break
-    blocks = split_blocks(text, lang, breaks)
+    blocks = split_paragraph_lines(split_blocks(text, lang, breaks), text, lang, dense)
     warnings: list[str] = []
     body_blocks = take_footnotes(blocks, notes, lang)
 
