@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from .blocks import FRONT_MATTER, SUPERSCRIPTS, Block, join_lines, vocabulary
-from ..languages import profile
 from .language_data import capital_start
 from .pages import TITLE_LINE
 from .paragraphs import FORMULA, SIGNATURE, starts_paragraph, starts_with_opener, strip_markers
@@ -43,15 +42,12 @@ def print_width(lines: list[str]) -> int:
     return sizes[int(0.9 * (len(sizes) - 1))] if sizes else 0
 
 
-PRINT_WIDTH = {True: 130, False: 60}  # longest print line of a page, spaced / unspaced script (UN PDFs: ~90 / ~40)
-
-
-def is_wrapped(lines: list[str], width: int, lang: str) -> bool:
-    """Print lines (most near a page's width) rather than one paragraph per line (lengths all over, or longer
-    than a page is wide)."""
-    sizes = sorted(len(line) for line in lines if line.strip())
-    return (bool(sizes) and width <= PRINT_WIDTH[profile(lang).spaced]
-            and sizes[len(sizes) // 2] >= 0.8 * width)
+def is_wrapped(lines: list[str]) -> bool:
+    """Print lines, which mostly end mid-sentence, rather than one paragraph per line, which end with a
+    paragraph's punctuation (all but the header lines)."""
+    full = [line for line in lines if line.strip()]
+    open_ends = sum(1 for line in full if not strip_markers(line).endswith(ENDS))
+    return bool(full) and open_ends >= 0.4 * len(full)
 
 
 NOTE_LINE = re.compile(rf"^(?:\d{{1,3}} [^\W\d]|[{SUPERSCRIPTS}]+\s*\S)")  # a footnote's first line, maybe
@@ -62,7 +58,7 @@ def _opens(line: str, prev: str, lang: str, dense: bool, wrapped: bool, full: bo
     print lines, not one paragraph per line; `full`: `prev` is a full print line, which ends where the width ran
     out rather than where a paragraph did."""
     if SIGNATURE[lang].match(line):
-        return strip_markers(prev).endswith(ENDS) or dense
+        return strip_markers(prev).endswith(ENDS)
     if not strip_markers(prev).endswith(ENDS):
         return False
     if dense and not wrapped:  # one paragraph per line: a line that ends a sentence ends its paragraph
@@ -73,6 +69,11 @@ def _opens(line: str, prev: str, lang: str, dense: bool, wrapped: bool, full: bo
         return False
     return bool(NOTE_LINE.match(line)) or ((capital_start(lang) is False or line[:1].isupper())
                                            and starts_with_opener(line, lang))
+
+
+def is_formula(line: str, lang: str) -> bool:
+    """A print line that is the addressing formula: with its comma, or alone ("The Security Council")."""
+    return bool(FORMULA[lang].match(line)) and (strip_markers(line).endswith(FORMULA_END) or len(line) <= 40)
 
 
 def _continues_header(line: str, prev: str, full: bool) -> bool:
@@ -87,10 +88,11 @@ def split_paragraph_lines(blocks: list[Block], text: str, lang: str, dense: bool
     vocab = vocabulary(text)
     every = [line for b in blocks for line in (b.lines or [b.text])]
     width = print_width(every)
-    wrapped = is_wrapped(every, width, lang)
+    at = next((i for i, line in enumerate(every) if is_formula(line, lang)), -1)
+    wrapped = is_wrapped(every[at + 1:])  # the body's lines: header lines end with no punctuation either way
     # no formula anywhere (a letter, an extract of paragraphs): every line is body
     seen_formula = any(FORMULA[lang].match(b.text) for b in blocks) or not any(
-        FORMULA[lang].match(line) and strip_markers(line).endswith(FORMULA_END) for b in blocks for line in b.lines)
+        is_formula(line, lang) for b in blocks for line in b.lines)
     out: list[Block] = []
     for b in blocks:
         lines = b.lines or [b.text]
@@ -101,8 +103,7 @@ def split_paragraph_lines(blocks: list[Block], text: str, lang: str, dense: bool
         pieces: list[tuple[int, list[str]]] = []  # (index of the first line, lines)
         header = not seen_formula
         for i, line in enumerate(lines):
-            formula = (not seen_formula and FORMULA[lang].match(line)
-                       and strip_markers(line).endswith(FORMULA_END))
+            formula = not seen_formula and is_formula(line, lang)
             if formula:
                 pieces.append((i, [line]))
                 seen_formula, header = True, False
