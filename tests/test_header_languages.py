@@ -165,3 +165,15 @@ def test_ordinal_words_are_numbers(lang, words, value):
 ])
 def test_a_session_agenda_item_or_adoption_in_running_text_is_no_header(lang, line):
     assert read_header([line], lang, {}, "") == {}
+
+
+@pytest.mark.parametrize("line, symbol, committee", [
+    ("[未经发交主要委员会而通过(A/79/L.32)]", "A/79/L.32", "未经发交主要委员会而通过"),
+    ("[根据第三委员会的报告(A/69/488/Add.2)通过]", "A/69/488/Add.2", "根据第三委员会的报告"),
+    ("［根据第六委员会的报告（A/79/503）通过］", "A/79/503", "根据第六委员会的报告"),
+    ("[on the report of the Third Committee (A/69/488/Add.2)]", "A/69/488/Add.2", "on the report of the Third Committee"),
+])
+def test_the_committee_line_gives_its_symbol_in_chinese_as_in_english(line, symbol, committee):
+    """A Chinese committee line ends '...报告(SYMBOL)通过]' when the resolution comes from a committee's report."""
+    lang = "en" if line.isascii() else "zh"
+    assert read_header([line], lang, {}, "") == {"draft_symbol": symbol, "committee": committee}

@@ -100,7 +100,8 @@ PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("session", re.compile(r"第([零一二三四五六七八九十百\d]+)届(?:特别|紧急特别)?会议")),
         ("agenda_item", re.compile(r"议程项目\s*(\d+(?:\s*\([a-z]\))?(?:\s*[和、]\s*\d+(?:\s*\([a-z]\))?)*)")),
         ("adopted", re.compile(ZH_DATE + r"\s*(大会|安全理事会|经济及社会理事会|人权理事会)决议")),
-        ("draft", re.compile(r"^\[(.*?)\(([A-Z]/[^()\s]*(?:\([^()]*\))?[^()\s]*)\)\s*\]$")),
+        # "[未经发交主要委员会而通过(A/79/L.32)]", "[根据第三委员会的报告(A/69/488/Add.2)通过]", full-width brackets too
+        ("draft", re.compile(r"^[\[［](.*?)[(（]([A-Z]/[^()（）\s]*(?:\([^()]*\))?[^()（）\s]*)[)）]\s*(?:通过)?\s*[\]］]$")),
         ("title_number", re.compile(r"^(\d{1,3})/(\d{1,4})\.\s*(.+)$")),
         ("sc_resolution", re.compile(r"^第\s*(\d{1,4})\s*\((\d{4})\)\s*号决议")),
         ("meeting", re.compile(r"第\s*(\d+)\s*次(全体)?会议")),
