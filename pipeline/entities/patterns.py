@@ -141,7 +141,11 @@ def documents(text: str) -> list[Candidate]:
 def _spaced_dates(w: Words) -> list[str]:
     """The date patterns of a language with a words file, longest forms first, as the English ones."""
     day = rf"(?<![\d/.]){w['day']}"
-    month, dm, my = rf"(?<!\w){w.month}(?!\w)", w["day_month"], w["month_year"]
+    # a one-letter proclitic glued to a month or a year ('و2014', 'وأيار/مايو 2013'): outside the span
+    nw, ny, nr = r"(?<!\w)", r"(?<![\w/.,-])", r"(?<![\w/.-])"
+    if w["date_proclitic"]:
+        nw, ny, nr = (rf"(?:{b}|(?<={b}(?:{w['date_proclitic']})))" for b in (nw, ny, nr))
+    month, dm, my = rf"{nw}{w.month}(?!\w)", w["day_month"], w["month_year"]
     year = rf"{my}\d{{4}}(?:{w['year_suffix']})?(?!\w)" if w["year_suffix"] else rf"{my}\d{{4}}"
     rng, pair = rf"\s*(?:{w['range']})\s*", rf"\s*(?:{w['range']}|{w['pair']})\s*"
     opened = "(?:" + "|".join(rf"(?<=(?<!\w){o}\s)" for o in w["range_open"] or []) + ")" if w["range_open"] else "(?!)"
@@ -155,9 +159,9 @@ def _spaced_dates(w: Words) -> list[str]:
         rf"{opened}{month}(?:{year})?{pair}{month}{year}",
         rf"{month}{year}",
         rf"(?<!\w){w.month_alone}(?!\w)",
-        rf"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|--|-|/)\s*(?:(?:19|20)\d\d|\d\d)(?:{w['years_suffix']})?(?![\w/])",
+        rf"{nr}(?:19|20)\d\d\s*(?:–|—|--|-|/)\s*(?:(?:19|20)\d\d|\d\d)(?:{w['years_suffix']})?(?![\w/])",
         rf"{opened}(?:19|20)\d\d{rng}(?:19|20)\d\d(?:{w['years_suffix']}|{w['year_suffix']})?(?![\w/])",  # de 2009 a 2012
-        rf"(?<![\w/.,-])(?:1[89]|20)\d\d(?:{w['year_suffix']})?(?![\w/]|,\d)",
+        rf"{ny}(?:1[89]|20)\d\d(?:{w['year_suffix']})?(?![\w/]|,\d)",
         r"(?<![\w/.,-])20\d\d20\d\d(?![\w/])",  # '20142015': a range whose dash was lost
     ]
 
@@ -184,8 +188,12 @@ def dates(text: str, lang: str) -> list[Candidate]:
         ymd = r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
         md = r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日(?:\s*(?:和|至|到|-|—)\s*\d{1,2}\s*日)?)?"
         pats = [
+            ZH_EN_DATE,  # '6 February 2015': the date line of a Chinese document, left in English
+            r"\d{4}\s*年\s*\d{1,2}\s*(?:至|到|-|—|–)\s*\d{1,2}\s*月",  # 2014年7-8月: two months of one year
             rf"{ymd}\s*(?:至|到|-|—|–)\s*(?:{ymd}|{md}|\d{{1,2}}\s*日)",
             rf"{ymd}\s*(?:和|及|、)\s*\d{{1,2}}\s*日",  # 2015年1月28日和29日: two days of one meeting
+            # 2015年2月17和18日, 10月24和25日: the first day without its 日
+            r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*(?:和|及|、)\s*\d{1,2}\s*日",
             r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*(?:至|到|-|—|–)\s*\d{1,2}\s*日",  # 2023年3月5至9日
             r"\d{4}\s*(?:-|—|–|至)\s*\d{4}\s*年",
             rf"{ymd}",
@@ -200,6 +208,9 @@ def dates(text: str, lang: str) -> list[Candidate]:
             # "post-2015", "2030 Agenda": part of a name or a modifier, not a date
             if re.search(r"(post|pre)-\s*$", text[max(0, s - 6):s]) and re.match(r"\d{4}", text[s:e]):
                 continue
+            # "2015年后发展议程", "2015年后的承诺": post-2015, a modifier, not a date
+            if w is None and lang == "zh" and re.fullmatch(r"\d{4}\s*年", text[s:e]) and ZH_POST.match(text, e):
+                continue
             if w is not None and w["not_before_year"] and re.match(r"\d{4}", text[s:e]) \
                     and re.search(w["not_before_year"], text[max(0, s - 24):s]):
                 continue
@@ -207,6 +218,59 @@ def dates(text: str, lang: str) -> list[Candidate]:
             if w is not None and w["not_after_year"] and re.fullmatch(r"\d{4}", text[s:e]) \
                     and re.match(w["not_after_year"], text[e:e + 24]):
                 continue
+            out.append(Candidate(s, e, "DATE", _zh_key(text[s:e]) if lang == "zh" else text[s:e]))
+    if lang == "zh":
+        _zh_listed_year(text, out)
+        out.extend(_zh_bare_years(text, out))
+    return out
+
+
+# Chinese dates: forms the English side writes as dates and the patterns above do not reach
+ZH_EN_DATE = rf"(?<![0-9A-Za-z/.])\d{{1,2}}\s+{MONTH}\s+\d{{4}}(?!\d)"
+ZH_POST = re.compile(r"\s*后(?!续)的?\s*(?:可持续发展|发展|议程|框架|方案|时代|进程|减少灾害风险|承诺|目标)")
+# years without 年 in a list that ends with one ("2011、2012和2013年", "2009和2012年"): each year is a date
+ZH_YEAR_LIST = re.compile(r"(?<![0-9A-Za-z/.,\-])(?:(?:19|20)\d\d\s*(?:、|和|及|或)\s*)+(?:19|20)\d\d\s*年")
+# a year before the year it names ("2014日历年", "2013交易年", "2008国际环境卫生年")
+ZH_YEAR_NOUN = re.compile(r"(?<![0-9A-Za-z/.,\-])(?:19|20)\d\d"
+                          r"(?=\s*(?:日历年|交易年|财政年度|财务年度|学年|国际[\u4e00-\u9fff]{1,12}年(?![代度])))")
+
+
+def _zh_key(span: str) -> str:
+    """A Chinese date span in the form the normalizer reads: '2014年7-8月' -> '2014年7月至8月', '2015年2月17和18日' ->
+    '2015年2月17日和18日', '28日及29日' -> '28日和29日', '6 February 2015' -> '2015年2月6日'."""
+    m = re.fullmatch(rf"(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})", span.strip())
+    if m:
+        month = MONTH[3:-1].split("|").index(m.group(2)) + 1
+        return f"{m.group(3)}年{month}月{m.group(1)}日"
+    t = re.sub(r"\s+", "", span)
+    t = re.sub(r"^(\d{4}年)(\d{1,2})(至|到|-|—|–)(\d{1,2})月$", r"\1\2月\3\4月", t)
+    t = re.sub(r"月(\d{1,2})(和|及|、)(\d{1,2})日$", r"月\1日\2\3日", t)
+    return re.sub(r"日(?:及|、)(\d{1,2})日$", r"日和\1日", t)
+
+
+def _zh_listed_year(text: str, found: list[Candidate]) -> None:
+    """A month or day without a year listed right after a date that has one takes that date's year ('2014年7月和8月':
+    August 2014, not of the document's year; '2014年11月19日和23日及12月29日')."""
+    for c in sorted(found, key=lambda c: c.start):
+        if "年" in c.key:
+            continue
+        prev = [d for d in found if d.end <= c.start and re.search(r"(\d{4})年", d.key)
+                and re.fullmatch(r"\s*(?:和|及|以及|、)\s*", text[d.end:c.start])]
+        if prev:
+            year = re.findall(r"(\d{4})年", prev[-1].key)[-1]
+            c.key = f"{year}年{c.key}"
+
+
+def _zh_bare_years(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """Years written without 年 that are dates: the first years of a list ('2011、2012和2013年': 2011 and 2012; the
+    last, with 年, is a date of its own) and a year before the year it names ('2013交易年')."""
+    out = []
+    spans: list[tuple[int, int]] = []
+    for m in ZH_YEAR_LIST.finditer(text):
+        spans += [(y.start() + m.start(), y.end() + m.start()) for y in re.finditer(r"\d{4}(?!\s*年)", m.group(0))]
+    spans += [(m.start(), m.end()) for m in ZH_YEAR_NOUN.finditer(text)]
+    for s, e in spans:
+        if not any(c.start < e and s < c.end for c in taken + out):
             out.append(Candidate(s, e, "DATE", text[s:e]))
     return out
 

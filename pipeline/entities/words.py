@@ -4,7 +4,8 @@ names), read from pipeline/lexicons/entities.<lang>.json, so a language is data,
 English and Chinese keep their own patterns in patterns.py; every other language with a file here takes the
 data-driven path. The values are regular-expression fragments. Required keys: REQUIRED. Optional: between (an
 organ between keyword and number), proclitic (Arabic letters before a keyword, outside the span), session (Arabic
-(د-10)), organ_after, range_open, not_before_year, not_after_year (the noun a bare four-digit count counts),
+(د-10)), date_proclitic (a one-letter proclitic glued to a month or a year, outside the span: Arabic
+و), organ_after, range_open, not_before_year, not_after_year (the noun a bare four-digit count counts),
 not_alone, inflection (inflection.py), short_title and charter (gazetteer short titles), dated_title ('Convention de 1971'), parties (Conference of the Parties), parties_event
 (the parties of a Treaty: a review conference), bare_bodies (ORG with no id of its own: 'секретариат', 'الأمانة'),
 and_article (an article after 'and' inside a stored name, inflection.py), instrument_head (components/entities.py),
