@@ -137,3 +137,46 @@ def test_year_lists(text, expected):
 ])
 def test_a_four_digit_count_is_no_year(text, expected):
     assert [t for label, t, _ in spans(text) if label == "DATE"] == expected
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    # official Russian names and acronyms with the gazetteer's ids (annotations/gazetteer/names.ru.tsv), in the case
+    # the sentence needs; open UNPC lines (1-based line of /tmp/unpc-open), some shortened
+    ("63. Служба Организации Объединенных Наций по вопросам деятельности, связанной с разминированием, сохраняла свое "
+     "присутствие в Ливии", "Служба Организации Объединенных Наций по вопросам деятельности, связанной с "
+     "разминированием", "United Nations Mine Action Service"),  # 2389: not cut at 'деятельности'
+    ("помощь, которую сторонам оказывают ИГВУАС, Межправительственная организация по развитию",
+     "ИГВУАС", "African Union High-level Implementation Panel"),  # 851
+    ("по поводу захвата движением <<Аль-Хути>> государственных средств массовой информации",
+     "Аль-Хути", "Houthis"),  # 1050
+    ("предложения об оказании помощи в этих областях от ВТАО, Всемирной организации здравоохранения животных",
+     "ВТАО", "World Customs Organization"),  # 1230
+    ("другие рекомендации Комитета по проверке работы поставщиков касались уведомления поставщиков",
+     "Комитета по проверке работы поставщиков", "Vendor Review Committee"),  # 2459
+    ("на шестнадцатом совещании Южнотихоокеанского форума, состоявшемся на Раротонга",
+     "Южнотихоокеанского форума", "South Pacific Forum"),  # 2845
+    ("Механизм работал в тесном взаимодействии с Отделом закупок, Группой по управлению имуществом за рубежом и",
+     "Группой по управлению имуществом за рубежом", "Overseas Property Management Unit"),  # 1417
+    ("Тридцать первую сессию Комитета по программным и бюджетным вопросам откроет",
+     "Комитета по программным и бюджетным вопросам", "Programme and Budget Committee"),  # 83
+    ('Международная организация космической связи "Интерспутник"',
+     'Международная организация космической связи "Интерспутник"',
+     "Intersputnik International Organization of Space Communications"),  # 215
+])
+def test_official_names_take_the_shared_id(text, span, ident):
+    assert ("ORG", span, ident) in spans(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # March alone is a date (English 'mid-March', 'In March'): 'марта' is no common word, unlike 'мая'
+    ("будет развернуто к середине марта, а группа речного патрулирования", [("марта", "2015-03")]),  # 1475
+    ("11 и 12 марта", [("11 и 12 марта", "2015-03-11/2015-03-12")]),
+])
+def test_march_alone_is_a_date(text, expected):
+    assert [(t, i) for label, t, i in spans(text) if label == "DATE"] == expected
+
+
+def test_march_before_a_month_with_its_year():
+    # 2577 "In March and April 2014": both months are dates (the year of 'марте' is not carried over yet)
+    got = [t for label, t, _ in spans("В марте и апреле 2014 года было отклонено шесть просьб") if label == "DATE"]
+    assert got == ["марте", "апреле 2014 года"]
