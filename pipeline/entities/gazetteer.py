@@ -7,6 +7,7 @@ import functools
 import re
 from pathlib import Path
 
+from .. import lexicons
 from . import inflection
 from .heads import zh_names
 from .patterns import MONTH, Candidate
@@ -26,6 +27,14 @@ EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|
                r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
                r"Centre|Center|Institute|Organization|Union|Authority)")
 # inside a title match: " and [the] <Capitalized words> <treaty or body head>" starts a second name
+# a sanctions committee named by the resolution(s) that set it up, and the country it concerns
+EN_COUNTRY = r"(?:the )?(?:" + lexicons.alternation(sorted(
+    (c for c in lexicons.countries("en") if c[:1].isupper() and not c.endswith(("ese", "ian", "an"))),
+    key=lambda c: (-len(c), c))) + r")(?![\w-])"
+EN_SC_COMMITTEE = re.compile(
+    r"(?:Security Council )?Committee (?:established )?pursuant to resolutions? (\d{1,4}) \((\d{4})\)"
+    r"(?:(?:,| and|, and) (?:resolution )?\d{1,4} \(\d{4}\))*"
+    rf"(?: concerning {EN_COUNTRY}(?: and {EN_COUNTRY})?)?")
 EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
 
 
@@ -290,6 +299,23 @@ class Gazetteer:
                 out.extend(self._spaced_titles(text, lang, out))
         if lang == "en":
             out.extend(self._parties(text, out))
+            out.extend(self._sanctions_committees(text))
+        return out
+
+    def _sanctions_committees(self, text: str) -> list[Candidate]:
+        """"Security Council Committee established pursuant to resolution 1518 (2003) [concerning Iraq]": one ORG,
+        as the gold and the French, Spanish, Russian and Arabic names give it, with the id of the committee of that
+        resolution where the gazetteer has one (the title rule stopped at "established", leaving "Security Council
+        Committee" with that as its id and the resolution on its own)."""
+        out = []
+        for m in EN_SC_COMMITTEE.finditer(text):
+            e = m.start() + len(re.sub(r"(\s+(?:and|of|the|in))+$", "", m.group(0)))
+            prefix = f"Security Council Committee established pursuant to resolution {m.group(1)} ({m.group(2)})"
+            short = self.index.get(("en", f"{m.group(1)} Committee"))  # the gazetteer's "1267 Committee" rows
+            known = ([short[1]] if short and short[0] == "ORG" else []) + sorted(
+                i for label, i in self.ids if label == "ORG" and (i == prefix or i.startswith(prefix + " ")))
+            own = text[m.start():e] if text.startswith("Security", m.start()) else "Security Council " + text[m.start():e]
+            out.append(Candidate(m.start(), e, "ORG", known[0] if known else _own_name(own), source="title"))
         return out
 
     @staticmethod
