@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-
 from pipeline.structure.dense import is_dense
 from pipeline.structure.parse import parse_document
 

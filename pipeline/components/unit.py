@@ -10,6 +10,7 @@ else of the reader's reaches the components.
 """
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -52,7 +53,7 @@ def _split_at_markers(doc: Doc, paragraphs: list[dict[str, Any]] | None) -> None
         inner = [c - tok.idx for c in cuts if tok.idx < c < tok.idx + len(tok.text)]
         if inner:
             bounds = [0, *inner, len(tok.text)]
-            plan.append((tok, [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]))
+            plan.append((tok, [tok.text[a:b] for a, b in pairwise(bounds)]))
     with doc.retokenize() as retokenizer:
         for tok, orths in plan:
             retokenizer.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])

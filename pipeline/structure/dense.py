@@ -16,11 +16,18 @@ right before a later clause's verb, so it is used only in *dense* text, with alm
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .blocks import FRONT_MATTER, SUPERSCRIPTS, Block, join_lines, vocabulary
 from .language_data import capital_start
 from .pages import TITLE_LINE
-from .paragraphs import FORMULA, SIGNATURE, starts_paragraph, starts_with_opener, strip_markers
+from .paragraphs import (
+    FORMULA,
+    SIGNATURE,
+    starts_paragraph,
+    starts_with_opener,
+    strip_markers,
+)
 
 ENDS = (",", ";", ".", ":", "，", "；", "。", "：", "،", "؛")
 FORMULA_END = (",", ":", "，", "：", "،")
@@ -32,7 +39,7 @@ def is_dense(text: str) -> bool:
     text = FRONT_MATTER.sub("", text)
     lines = [line for line in text.strip("\n").split("\n")]
     full = sum(1 for line in lines if line.strip())
-    gaps = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    gaps = sum(1 for a, b in pairwise(lines) if a.strip() and not b.strip())
     return full >= 6 and gaps <= max(2, DENSE * full)
 
 
@@ -116,9 +123,8 @@ def split_paragraph_lines(blocks: list[Block], text: str, lang: str, dense: bool
                 continue
             prev = pieces[-1][1][-1]
             full = wrapped and len(prev) >= 0.85 * width
-            if header and dense and not _continues_header(line, prev, full):
-                pieces.append((i, [line]))
-            elif not header and _opens(line, prev, lang, dense, wrapped, full):
+            if (header and dense and not _continues_header(line, prev, full)) or (
+                    not header and _opens(line, prev, lang, dense, wrapped, full)):
                 pieces.append((i, [line]))
             else:
                 pieces[-1][1].append(line)
