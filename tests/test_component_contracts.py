@@ -52,11 +52,14 @@ def test_entities_component_saves_the_names_the_rules_find(lang):
 def test_teach_gives_learned_names_to_both_entity_components(tmp_path):
     rows = (models.default_model("fr") / "unap_entity_rules" / "corrections.jsonl").read_text(encoding="utf-8")
     corrections = Corrections.load(models.default_model("fr") / "unap_entity_rules" / "corrections.jsonl")
-    name = json.loads(rows.splitlines()[1])  # "Bureau de la déontologie" -> UNDP Ethics Office
     nlp = spacy.blank("fr")
     nlp.add_pipe("unap_entity_rules")
     nlp.add_pipe("unap_entities", config={"mode": "rules"})
-    assert nlp.get_pipe("unap_entities").gazetteer.canonical(name["text"], "ORG", "fr") != name["id"]
+    gazetteer = nlp.get_pipe("unap_entities").gazetteer
+    # the first learned name with an id that the hand-written gazetteer does not give (a name learned without id,
+    # a short form whose id depends on its unit, is no test of this)
+    name = next(r for r in map(json.loads, rows.splitlines()) if r["kind"] == "name" and r["label"] == "ORG"
+                and r["id"] and gazetteer.canonical(r["text"], "ORG", "fr") != r["id"])
     models.teach(nlp, corrections)
     nlp.to_disk(tmp_path / "p")
     back = spacy.load(tmp_path / "p")
