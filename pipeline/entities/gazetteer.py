@@ -33,7 +33,7 @@ EN_COUNTRY = r"(?:the )?(?:" + lexicons.alternation(sorted(
     key=lambda c: (-len(c), c))) + r")(?![\w-])"
 EN_SC_COMMITTEE = re.compile(
     r"(?:Security Council )?Committee (?:established )?pursuant to resolutions? (\d{1,4}) \((\d{4})\)"
-    r"(?:(?:,| and|, and) (?:resolution )?\d{1,4} \(\d{4}\))*"
+    r"(?:(?:,|,? and)? (?:resolution )?\d{1,4} \(\d{4}\))*"  # "1267 (1999) 1989 (2011) and 2253 (2015)" too
     rf"(?: concerning {EN_COUNTRY}(?: and {EN_COUNTRY})?)?")
 EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
 
