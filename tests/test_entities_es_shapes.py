@@ -217,3 +217,24 @@ def test_sanctions_committee_is_one_org_with_its_resolution():
     got = spans("Comité del Consejo de Seguridad establecido en virtud de la resolución 1988 (2011)", shape_names=True)
     assert got == [("ORG", "Comité del Consejo de Seguridad establecido en virtud de la resolución 1988 (2011)",
                     "Security Council Committee established pursuant to resolution 1988 (2011)")]
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    # aligned UNPC lines (open set) where the English pipeline finds the id and Spanish found none (session 10)
+    ("y de informarle sobre la creación del Grupo de Amigos de la Familia.", "Grupo de Amigos de la Familia",
+     "Group of Friends of the Family"),  # 2593
+    ("En la segunda sesión del Grupo de Trabajo Plenario, varias delegaciones expresaron su apoyo a la propuesta.",
+     "Grupo de Trabajo Plenario", "Working Group of the Whole"),  # 2805
+    ("Comité del Consejo de Seguridad establecido en virtud de la resolución 1737 (2006)",
+     "Comité del Consejo de Seguridad establecido en virtud de la resolución 1737 (2006)",
+     "Security Council Committee established pursuant to resolution 1737 (2006)"),  # 1351
+    ("Comité del Consejo de Seguridad establecido en virtud de la resolución 2048 (2012) relativa a Guinea-Bissau",
+     "Comité del Consejo de Seguridad establecido en virtud de la resolución 2048 (2012) relativa a Guinea-Bissau",
+     "Security Council Committee established pursuant to resolution 2048 (2012) concerning Guinea-Bissau"),  # 152
+    ("a que presten más apoyo a la Dependencia de Lucha contra la Delincuencia Transnacional (DLDT) establecida",
+     "Dependencia de Lucha contra la Delincuencia Transnacional", "Transnational Crime Unit"),  # 1984
+    ("a que presten más apoyo a la Dependencia de Lucha contra la Delincuencia Transnacional (DLDT) establecida",
+     "DLDT", "Transnational Crime Unit"),
+])
+def test_names_the_english_side_finds(text, span, ident):
+    assert ("ORG", span, ident) in spans(text, shape_names=True)

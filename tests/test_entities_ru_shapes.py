@@ -180,3 +180,18 @@ def test_march_before_a_month_with_its_year():
     # 2577 "In March and April 2014": both months are dates (the year of 'марте' is not carried over yet)
     got = [t for label, t, _ in spans("В марте и апреле 2014 года было отклонено шесть просьб") if label == "DATE"]
     assert got == ["марте", "апреле 2014 года"]
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    # aligned UNPC lines (open set) where the English pipeline finds the id and Russian found none (session 10)
+    ("мы имеем честь информировать Вас о создании Группы друзей семьи.", "Группы друзей семьи",
+     "Group of Friends of the Family"),  # 2593
+    ("Комитет Совета Безопасности, учрежденный резолюцией 1737 (2006)",
+     "Комитет Совета Безопасности, учрежденный резолюцией 1737 (2006)",
+     "Security Council Committee established pursuant to resolution 1737 (2006)"),  # 1351
+    ("Комитет Совета Безопасности, учрежденный резолюцией 2048 (2012) по Гвинее-Бисау",
+     "Комитет Совета Безопасности, учрежденный резолюцией 2048 (2012) по Гвинее-Бисау",
+     "Security Council Committee established pursuant to resolution 2048 (2012) concerning Guinea-Bissau"),  # 152
+])
+def test_names_the_english_side_finds(text, span, ident):
+    assert ("ORG", span, ident) in spans(text)

@@ -109,3 +109,45 @@ def test_english_rules_unchanged_by_the_chinese_forms(rules_nlp):
 ])
 def test_listed_month_takes_the_year_of_the_date_before_it(text, want):
     assert dates(text, year=2015) == want
+
+
+@pytest.mark.parametrize("text, span, label, ident", [
+    # official UN Chinese names of ids the English pipeline finds on the aligned open lines (session 10, round 2)
+    ("鼓励民间社会参与加强《联合国全球反恐战略》的实施工作", "联合国全球反恐战略", "TREATY",
+     "United Nations Global Counter-Terrorism Strategy"),
+    ("根据海湾合作委员会倡议和执行机制、和平与全国伙伴关系协议", "和平与全国伙伴关系协议", "TREATY",
+     "Peace and National Partnership Agreement"),
+    ("方案和预算委员会第三十一届会议", "方案和预算委员会", "ORG", "Programme and Budget Committee"),
+    ("19. 利比亚问题专家小组", "利比亚问题专家小组", "ORG", "Panel of Experts on Libya"),
+    ("决定把中非共和国问题专家小组的任期延长13个月", "中非共和国问题专家小组", "ORG",
+     "Panel of Experts on the Central African Republic"),
+    ("维持和平行动工作组的会议", "维持和平行动工作组", "ORG", "Working Group on Peacekeeping Operations"),
+    # with its parent in front the span takes the full name
+    ("安全理事会维持和平行动工作组", "安全理事会维持和平行动工作组", "ORG", "Working Group on Peacekeeping Operations"),
+    ("支持禁核试条约组织筹备委员会活动的决定", "禁核试条约组织筹备委员会", "ORG",
+     "Preparatory Commission for the Comprehensive Nuclear-Test-Ban Treaty Organization"),
+    ("提交海洋环境保护委员会第六十六届会议的报告", "海洋环境保护委员会", "ORG", "Marine Environment Protection Committee"),
+    ("2014年10月8日，大会第四委员会审议了直布罗陀问题", "大会第四委员会", "ORG", "UN General Assembly Fourth Committee"),
+    ("大会第六委员会主席", "大会第六委员会", "ORG", "UN General Assembly Sixth Committee"),
+    ("余留机制与采购司、海外财产管理股和法律事务厅密切协作", "海外财产管理股", "ORG", "Overseas Property Management Unit"),
+    # a sanctions committee named by its resolution is one ORG, as the gold and the English side give it
+    ("经与安全理事会关于中非共和国的第2127(2013)号决议所设委员会磋商", "安全理事会关于中非共和国的第2127(2013)号决议所设委员会",
+     "ORG", "Security Council Committee established pursuant to resolution 2127 (2013) concerning the Central African Republic"),
+    ("安全理事会关于几内亚比绍的第2048(2012)号决议所设委员会副主席", "安全理事会关于几内亚比绍的第2048(2012)号决议所设委员会",
+     "ORG", "Security Council Committee established pursuant to resolution 2048 (2012) concerning Guinea-Bissau"),
+    ("安全理事会第1737(2006)号决议所设委员会", "安全理事会第1737(2006)号决议所设委员会", "ORG",
+     "Security Council Committee established pursuant to resolution 1737 (2006)"),
+    ("安全理事会第1988(2011)号决议所设委员会", "安全理事会第1988(2011)号决议所设委员会", "ORG",
+     "Security Council Committee established pursuant to resolution 1988 (2011)"),
+    ("安全理事会第2140(2014)号决议所设委员会", "安全理事会第2140(2014)号决议所设委员会", "ORG",
+     "Security Council Committee established pursuant to resolution 2140 (2014)"),
+])
+def test_official_chinese_names_round_two(rules_nlp, text, span, label, ident):
+    assert (span, label, ident) in ents(rules_nlp["zh"](text))
+
+
+def test_sanctions_committee_holds_no_resolution_span(rules_nlp):
+    got = ents(rules_nlp["zh"]("安全理事会第1988(2011)号决议所设委员会"))
+    assert [lab for _, lab, _ in got] == ["ORG"]
+    # the resolution alone stays a RESOLUTION
+    assert ("第1988(2011)号决议", "RESOLUTION", "S/RES/1988(2011)") in ents(rules_nlp["zh"]("回顾第1988(2011)号决议"))
