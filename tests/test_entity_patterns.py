@@ -145,3 +145,13 @@ def test_symbol_right_after_a_chinese_character():
 def test_zh_general_assembly_after_a_recalling_verb(rules_nlp):
     got = ents(rules_nlp["zh"]("回顾大会第74/4号决议，其中大会强调，缔约方大会决定"))
     assert [t for t, lab, _ in got if lab == "ORG"] == ["大会", "大会"]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("under Decree No. 2085 of the Government", []),
+    ("Law No. 1990 of 2014 on the status of refugees", ["2014"]),
+    ("adopted in 2015 and amended in 2016", ["2015", "2016"]),
+])
+def test_a_numbered_act_is_no_year(text, years):
+    """'Decree No. 2085' is the decree's number (the French rules already knew 'décret no 2085')."""
+    assert [text[c.start:c.end] for c in find(text, "en") if c.label == "DATE"] == years

@@ -208,6 +208,10 @@ def dates(text: str, lang: str) -> list[Candidate]:
             # "post-2015", "2030 Agenda": part of a name or a modifier, not a date
             if re.search(r"(post|pre)-\s*$", text[max(0, s - 6):s]) and re.match(r"\d{4}", text[s:e]):
                 continue
+            # "Decree No. 2085", "Law No. 1990", "No 2015": a number, not a year
+            if lang == "en" and re.fullmatch(r"\d{4}", text[s:e]) and re.search(r"\b(?:No|Nos|no)\.?\s*$",
+                                                                               text[max(0, s - 6):s]):
+                continue
             # "2015年后发展议程", "2015年后的承诺": post-2015, a modifier, not a date
             if w is None and lang == "zh" and re.fullmatch(r"\d{4}\s*年", text[s:e]) and ZH_POST.match(text, e):
                 continue
