@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .blocks import FRONT_MATTER, SUPERSCRIPTS, Block, join_lines, vocabulary
+from .blocks import SUPERSCRIPTS, Block, join_lines, vocabulary
 from .language_data import capital_start
 from .pages import TITLE_LINE
 from .paragraphs import (
@@ -35,9 +35,9 @@ DENSE = 0.05  # blank lines per non-blank line below which a text is dense
 
 
 def is_dense(text: str) -> bool:
-    """Fewer gaps (runs of blank lines between text lines) than one per twenty text lines, or at most two."""
-    text = FRONT_MATTER.sub("", text)
-    lines = [line for line in text.strip("\n").split("\n")]
+    """Fewer gaps (runs of blank lines between text lines) than one per twenty text lines, or at most two. Called
+    on the text after its front matter was replaced by blank lines (blocks.front_matter): leading ones do not count."""
+    lines = text.strip("\n").split("\n")
     full = sum(1 for line in lines if line.strip())
     gaps = sum(1 for a, b in pairwise(lines) if a.strip() and not b.strip())
     return full >= 6 and gaps <= max(2, DENSE * full)
@@ -74,7 +74,7 @@ def _opens(line: str, prev: str, lang: str, dense: bool, wrapped: bool, full: bo
         return starts_paragraph(line, lang) if dense else starts_with_opener(line, lang)
     if not dense or full:
         return False
-    return bool(NOTE_LINE.match(line)) or ((capital_start(lang) is False or line[:1].isupper())
+    return bool(NOTE_LINE.match(line)) or ((not capital_start(lang) or line[:1].isupper())
                                            and starts_with_opener(line, lang))
 
 
@@ -92,7 +92,7 @@ def _continues_header(line: str, prev: str, full: bool) -> bool:
 def split_paragraph_lines(blocks: list[Block], text: str, lang: str, dense: bool) -> list[Block]:
     """Cut blocks at the paragraph breaks their print lines hide (module docstring); other blocks stay as they are.
     `dense` is `is_dense` of the text before page furniture was blanked out (blanked lines are no layout)."""
-    vocab = vocabulary(text)
+    vocab: set[str] | None = None  # the text's words, for mending hyphens when a cut block's lines are joined again
     every = [line for b in blocks for line in (b.lines or [b.text])]
     width = print_width(every)
     at = next((i for i, line in enumerate(every) if is_formula(line, lang)), -1)
@@ -132,6 +132,8 @@ def split_paragraph_lines(blocks: list[Block], text: str, lang: str, dense: bool
         if len(pieces) == 1:
             out.append(b)
             continue
+        if vocab is None:  # computed once, and only for a text that has a block to cut
+            vocab = vocabulary(text)
         for k, (i, ls) in enumerate(pieces):
             out.append(Block(join_lines(ls, lang, vocab), b.line + i, ls, b.brk and k == 0))
     return out
