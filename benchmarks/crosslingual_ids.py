@@ -1,6 +1,7 @@
 """Cross-lingual ids: does a line name the same entities, with the same ids, in every language?
 
-    .venv/bin/python benchmarks/crosslingual_ids.py [--split test|dev|train|test_fresh8|test_fresh9|test_fresh10|all] [--model DIR]
+    .venv/bin/python benchmarks/crosslingual_ids.py [--split test|dev|train|test_fresh8|test_fresh9|test_fresh10|all]
+        [--model DIR]
 
 On the aligned UNPC dev-set lines of the entity gold (rows `unpc:<N>:<lang>` of annotations/entities/{train,dev,
 test}.jsonl and annotations/entities/new/<lang>.jsonl that share N with an English row), for each language L:
@@ -29,6 +30,7 @@ from pipeline.io.jsonl import records  # noqa: E402
 from pipeline.languages import UN_LANGUAGES  # noqa: E402
 
 GOLD = ROOT / "annotations" / "entities"
+FRESH = ("fresh8", "fresh9", "fresh10")  # the fresh sets of aligned UNPC lines in every language
 
 
 def aligned_gold() -> dict[str, dict[int, dict[str, Any]]]:
@@ -36,7 +38,7 @@ def aligned_gold() -> dict[str, dict[int, dict[str, Any]]]:
     (a line in both is taken from the split files, where the lead merges the new gold)."""
     out: dict[str, dict[int, dict[str, Any]]] = {lang: {} for lang in UN_LANGUAGES}
     files = ([GOLD / f"{s}.jsonl" for s in ("train", "dev", "test")] + sorted((GOLD / "new").glob("*.jsonl"))
-             + sorted((GOLD / "fresh").glob("test_fresh[89].*.jsonl")) + sorted((GOLD / "fresh").glob("test_fresh10.*.jsonl")))
+             + [GOLD / "fresh" / f"test_{s}.{lang}.jsonl" for s in FRESH for lang in UN_LANGUAGES])
     for path in files:
         if not path.exists():
             continue
@@ -75,9 +77,9 @@ def predictions(lang: str, units: list[dict[str, Any]], model: str | None) -> li
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["test", "dev", "train", "test_fresh8", "test_fresh9", "test_fresh10", "all"],
-                    default="test", help="test_fresh8, test_fresh9, test_fresh10: sets of 48, 42 and 42 aligned lines made after the rules "
-                         "(fresh/README.md); `all` is train, dev and test")
+    ap.add_argument("--split", choices=["test", "dev", "train", *(f"test_{s}" for s in FRESH), "all"], default="test",
+                    help="test_fresh8, test_fresh9, test_fresh10: sets of 48, 42 and 42 aligned lines made after the "
+                         "rules (fresh/README.md); `all` is train, dev and test")
     ap.add_argument("--model", default=None, help="folder holding unap-<lang>/ (default: the shipped pipelines)")
     ap.add_argument("--labels", action="store_true", help="also the Jaccard per label")
     ap.add_argument("--diff", type=int, default=0, metavar="N",

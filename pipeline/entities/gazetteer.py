@@ -26,7 +26,6 @@ EN_TITLE = re.compile(
 EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|Mission|Office|Department|Panel|"
                r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
                r"Centre|Center|Institute|Organization|Union|Authority)")
-# inside a title match: " and [the] <Capitalized words> <treaty or body head>" starts a second name
 # a sanctions committee named by the resolution(s) that set it up, and the country it concerns
 EN_COUNTRY = r"(?:the )?(?:" + lexicons.alternation(sorted(
     (c for c in lexicons.countries("en") if c[:1].isupper() and not c.endswith(("ese", "ian", "an"))),
@@ -35,6 +34,7 @@ EN_SC_COMMITTEE = re.compile(
     r"(?:Security Council )?Committee (?:established )?pursuant to resolutions? (\d{1,4}) \((\d{4})\)"
     r"(?:(?:,|,? and)? (?:resolution )?\d{1,4} \(\d{4}\))*"  # "1267 (1999) 1989 (2011) and 2253 (2015)" too
     rf"(?: concerning {EN_COUNTRY}(?: and {EN_COUNTRY})?)?")
+# inside a title match: " and [the] <Capitalized words> <treaty or body head>" starts a second name
 EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
 
 
