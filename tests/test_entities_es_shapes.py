@@ -238,3 +238,39 @@ def test_sanctions_committee_is_one_org_with_its_resolution():
 ])
 def test_names_the_english_side_finds(text, span, ident):
     assert ("ORG", span, ident) in spans(text, shape_names=True)
+
+
+@pytest.mark.parametrize("text", [
+    # open line 1940 "the 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear
+    # Weapons": a review conference is an event (GUIDELINES), the year written 'de 2010' as well as 'del Año 2000'
+    "aprobado por la Conferencia de las Partes de 2010 Encargada del Examen del Tratado sobre la No Proliferación de "
+    "las Armas Nucleares, Irlanda presenta el informe",
+    # open line 2727 "The 2010 Review Conference reaffirmed": the same event without the Treaty's name
+    "La Conferencia de las Partes de 2010 Encargada del Examen reiteró que el OIEA es la autoridad competente.",
+    "las Conferencias de las Partes de 2005 y 2010 encargadas del examen del Tratado sobre la No Proliferación",
+])
+def test_review_conference_with_its_year_is_no_org(text):
+    assert not [s for s in spans(text, shape_names=True) if s[0] == "ORG" and s[1].startswith("Conferencia")]
+
+
+def test_conference_of_the_parties_alone_stays_org():
+    # open line 594: the standing body of a convention's parties, no year and no review
+    assert ("ORG", "Conferencia de las Partes", "") in [
+        (lab, t, i or "") for lab, t, i in spans("La Conferencia de las Partes tal vez desee adoptar una decisión.",
+                                               shape_names=True)]
+
+
+def test_un_spider_acronym():
+    # open line 1391 "UN-SPIDER": the Spanish acronym of the Platform (GA resolution 61/110)
+    assert ("ORG", "ONU-SPIDER",
+            "United Nations Platform for Space-based Information for Disaster Management and Emergency Response") in \
+        spans("9. Además, ONU-SPIDER reconoce la importancia de las redes sociales.", shape_names=True)
+
+
+def test_staff_regulations_are_no_statute():
+    # open line 905 "Staff Regulations and Rules of the United Nations": not an instrument (as French 'Statut et
+    # Règlement du personnel'); a short title "el Estatuto" is still one
+    assert not [s for s in spans("con arreglo a las disposiciones pertinentes del Estatuto y el Reglamento del Personal "
+                                 "de las Naciones Unidas que rigen la selección", shape_names=True) if s[0] == "TREATY"]
+    assert ("TREATY", "el Estatuto") in [(lab, t) for lab, t, _ in spans(
+        "los Estados partes en el Estatuto de Roma y el Estatuto.", shape_names=True)]

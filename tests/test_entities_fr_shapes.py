@@ -209,3 +209,16 @@ def test_staff_regulations_are_no_statute():
                                  "Unies qui régit la sélection") if s[0] == "TREATY"]
     assert ("TREATY", "Statut") in [(lab, t) for lab, t, _ in
                                     spans("conformément au Statut et aux accords de garanties de l'Agence.")]
+
+
+def test_un_spider_and_the_rwanda_tribunal_full_name():
+    # open line 2378 "UN-SPIDER will continue": the acronym French UN texts keep
+    assert ("ORG", "UN-SPIDER",
+            "United Nations Platform for Space-based Information for Disaster Management and Emergency Response") in \
+        spans("UN-SPIDER continuera de faire connaître ses activités.")
+    # open line 572: the Tribunal's full name, as the English line spells it out
+    name = ("Tribunal international chargé de juger les personnes accusées d'actes de génocide ou d'autres violations "
+            "graves du droit international humanitaire commis sur le territoire du Rwanda et les citoyens rwandais "
+            "accusés de tels actes ou violations commis sur le territoire d'États voisins")
+    assert ("ORG", name, "International Criminal Tribunal for Rwanda") in \
+        spans("16. " + name + " entre le 1er janvier et le 31 décembre 1994.")

@@ -72,6 +72,11 @@ ROOT = Path(__file__).resolve().parent.parent
      "Security Council Committee established pursuant to resolution 1988 (2011)"),
     ("安全理事会第2140(2014)号决议所设委员会", "安全理事会第2140(2014)号决议所设委员会", "ORG",
      "Security Council Committee established pursuant to resolution 2140 (2014)"),
+    # session 11: the NPT group's short form after 《条约》 (the longer names keep their own spans)
+    ("《条约》不结盟缔约国集团着重指出", "不结盟缔约国集团", "ORG",
+     "Group of Non-Aligned States Parties to the Treaty on the Non-Proliferation of Nuclear Weapons"),
+    ("条约不结盟缔约国集团强调", "条约不结盟缔约国集团", "ORG",
+     "Group of Non-Aligned States Parties to the Treaty on the Non-Proliferation of Nuclear Weapons"),
 ])
 def test_projected_zh_names(rules_nlp, text, span, label, ident):
     assert (span, label, ident) in ents(rules_nlp["zh"](text))

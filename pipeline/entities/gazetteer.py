@@ -16,6 +16,9 @@ from .words import words
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 ZH_TREATY_TAIL = re.compile(r"(公约|条约|议定书|宪章|规约|协定|协议|宣言|盟约|契约|行动纲领|行动纲要|纲要|行动计划|执行计划|共识|指导原则|"
                             r"原则|议程|框架公约|修正案|章程)$")
+# a year written at the start of a title before a known name (《1944年芝加哥公约》): a date of its own (GUIDELINES: dates
+# attached to titles); before a bare head (《1971年公约》) it is part of the short title
+ZH_TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?=[\u4e00-\u9fff]{2})")
 ZH_NOT_TREATY = re.compile(r"(报告|战略|汇编|记录|条例|法典|法|规章|准则|手册|政策|计划\(.*\)|框架)$")
 EN_TREATY_HEAD = (r"(?:Convention|Treaty|Protocol|Covenant|Statute|Charter|Agreement|Declaration|Pact|Accord|Consensus|"
                   r"Memorandum of Understanding)")
@@ -69,7 +72,15 @@ ZH_ORG_EXT = re.compile(rf"(?:(?![的和与及或在对为以向由将并、，�
 
 
 ZH_NOT_BODY = re.compile(r"会员国|成员国|国家|人员|任何|职能|[了还同给请是被把向从]|建议|处理|根据|参加|通过|提交|审议|决定|"
-                         r"注意|报告|欢迎|支持|包括|设立|成立|召开|举行")
+                         r"注意|报告|欢迎|支持|包括|设立|成立|召开|举行|"
+                         # a verb, an adverb or a post between the known name and the head: two things, not one
+                         # name (安全理事会敦促|乍得湖流域委员会, 公共行政和发展管理司协助|大会第二委员会,
+                         # 经济及社会理事会通报|…执行委员会, 方案协调委员会最近就|方案协调委员会)
+                         r"敦促|促请|吁请|呼吁|鼓励|邀请|协助|通报|通知|获得|赞赏|感谢|要求|请求|重申|回顾|确认|表示|指出|"
+                         r"强调|授权|任命|出席|主持|赞扬|帮助|最近|每年|主席(?!团)|代表致|"
+                         # a modifier that only says what kind: 职司委员会 (functional commissions), 区域集团, trust funds
+                         # without a name (GUIDELINES: Funds)
+                         r"^(?:职司|区域|信托)(?:委员会|集团|基金)$")
 
 
 def _own_name(name: str) -> str:
@@ -98,6 +109,10 @@ ZH_TEXT_BEFORE = set("的和及与、向请在由对经为其并于是将把被�
 # the gazetteer's two-character names also after the verbs that cite them: 回顾/重申/确认/欢迎/赞扬/铭记/按照大会,
 # 其中大会, 还大会
 ZH_SHORT_OK_BEFORE = ZH_TEXT_BEFORE | set("顾申认迎扬记照中还又也即当后时")
+
+
+# a two-character name (大会) right after a verb that cites or addresses it: 建议大会请, 处理大会和, 包括大会和
+ZH_VERB_BEFORE = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递)$")
 
 
 def zh_glued(text: str, start: int, ok_before: set[str]) -> bool:
@@ -279,7 +294,8 @@ class Gazetteer:
                 if lang == "en" and name == "Commonwealth" and EN_OF_STATE.match(text, m.end()):
                     pos = m.start() + 1  # "Commonwealth of Dominica": a State's formal name
                     continue
-                if not (lang == "zh" and len(name) <= 2 and zh_glued(text, m.start(), ZH_SHORT_OK_BEFORE)):
+                if not (lang == "zh" and len(name) <= 2 and zh_glued(text, m.start(), ZH_SHORT_OK_BEFORE)
+                        and not ZH_VERB_BEFORE.search(text, max(0, m.start() - 2), m.start())):
                     out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
                     ext = ZH_ORG_EXT.match(text, m.end()) if lang == "zh" else None
                     if ext and ext.end() > m.end() and not ZH_NOT_BODY.search(ext.group(0)):
@@ -427,8 +443,12 @@ class Gazetteer:
             for m in re.finditer(r"《([^《》]{2,80})》", text):
                 inner = m.group(1)
                 hit = self.lookup(inner, lang)
+                year = ZH_TITLE_YEAR.match(inner)
+                rest = self.lookup(inner[year.end():], lang) if year and not hit else None
                 if hit and hit[0] == "TREATY":
                     out.append(Candidate(m.start(1), m.end(1), "TREATY", hit[1], source="gazetteer"))
+                elif rest and rest[0] == "TREATY":  # 《1944年芝加哥公约》: a DATE, then the instrument's known name
+                    out.append(Candidate(m.start(1) + year.end(), m.end(1), "TREATY", rest[1], source="gazetteer"))
                 elif ZH_TREATY_TAIL.search(inner) and not ZH_NOT_TREATY.search(inner):
                     out.append(Candidate(m.start(1), m.end(1), "TREATY", "", source="title"))
             return out

@@ -1,0 +1,75 @@
+"""Chinese boundaries the English side of aligned UNPC lines disagreed with (session 11): a known name is not
+extended to a head across a verb, an adverb or a post (安全理事会敦促|乍得湖流域委员会), nor into a kind of body with no
+name of its own (联合国|信托基金, 经济及社会理事会|职司委员会); 大会 after a verb that cites it is the General Assembly
+(建议大会请, 处理大会和); a year at the start of a title before a known name is a DATE of its own (《1944年芝加哥公约》)."""
+import pytest
+
+from .conftest import ents
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("安全理事会敦促乍得湖流域委员会成员国和贝宁进一步进行规划",
+     [("安全理事会", "ORG", "UN Security Council"), ("乍得湖流域委员会", "ORG", "Lake Chad Basin Commission")],
+     "安全理事会敦促乍得湖流域委员会"),
+    ("7. 公共行政和发展管理司协助大会第二委员会举办特别活动",
+     [("公共行政和发展管理司", "ORG", "Division for Public Administration and Development Management"),
+      ("大会第二委员会", "ORG", "UN General Assembly Second Committee")],
+     "公共行政和发展管理司协助大会第二委员会"),
+    ("常驻代表团请秘书长向经济及社会理事会通报危地马拉参选执行委员会成员",
+     [("经济及社会理事会", "ORG", "UN Economic and Social Council")], "经济及社会理事会通报危地马拉参选执行委员会"),
+    ("赞赏地注意到方案协调委员会最近就方案协调委员会的治理问题进行的讨论",
+     [("方案协调委员会", "ORG", "Programme Coordinating Board")], "方案协调委员会最近就方案协调委员会"),
+    # a kind of body with no name of its own (GUIDELINES: trust funds without a name; functional commissions)
+    ("请秘书长酌情使用现有联合国信托基金，增强代表的参与", [("联合国", "ORG", "United Nations")], "联合国信托基金"),
+    ("来自五个联合国区域集团的专家", [("联合国", "ORG", "United Nations")], "联合国区域集团"),
+    ("经济及社会理事会职司委员会的工作", [("经济及社会理事会", "ORG", "UN Economic and Social Council")],
+     "经济及社会理事会职司委员会"),
+])
+def test_no_name_across_a_verb_or_a_kind(rules_nlp, text, want, not_want):
+    got = ents(rules_nlp["zh"](text))
+    for w in want:
+        assert w in got
+    assert not any(t == not_want for t, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "联合国多伙伴信托基金办公室提供了支助",  # a named fund keeps its name
+    "人居署管理委员会第二次会议",
+    "联合国统计委员会第四十六届会议",
+])
+def test_named_bodies_still_extend(rules_nlp, text):
+    got = [t for t, lab, _ in ents(rules_nlp["zh"](text)) if lab == "ORG"]
+    assert any(len(t) > 3 and t != "联合国" for t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "行预咨委会建议大会请秘书长将灵活工作场所战略纳入",
+    "再次对安全理事会处理大会和经济及社会理事会管辖范围内的问题表示担心",
+    "联合国(包括大会和安全理事会)必须探讨采取紧急措施",
+])
+def test_general_assembly_after_a_verb(rules_nlp, text):
+    assert ("大会", "ORG", "UN General Assembly") in ents(rules_nlp["zh"](text))
+
+
+@pytest.mark.parametrize("text", [
+    "缔约方大会第二十七届会议",  # no General Assembly inside another body's name
+    "不扩散核武器条约缔约国2000年审议大会认为",
+    "世界卫生大会通过了决议",
+])
+def test_no_general_assembly_inside_a_name(rules_nlp, text):
+    assert not any(t == "大会" for t, _, _ in ents(rules_nlp["zh"](text)))
+
+
+def test_year_before_a_known_title_is_a_date(rules_nlp):
+    got = ents(rules_nlp["zh"]("土族塞人方面始终致力于充分依照《1944年芝加哥公约》维护航空安全"))
+    assert ("1944年", "DATE", "1944") in got
+    assert ("芝加哥公约", "TREATY", "Convention on International Civil Aviation") in got
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    ("落实《2030年可持续发展议程》", "2030年可持续发展议程", "2030 Agenda for Sustainable Development"),  # one name
+    ("建议将25C-NBOMe列入《1971年公约》附表一", "1971年公约", ""),  # a dated short title stays whole
+])
+def test_titles_that_stay_whole(rules_nlp, text, span, ident):
+    got = ents(rules_nlp["zh"](text))
+    assert any(t == span and lab == "TREATY" and (i or "") == ident for t, lab, i in got), got
