@@ -78,6 +78,13 @@ def test_documents(text, expected):
     ("the period 1990–2014", "en", "1990–2014", "1990/2014"),
     ("in 2023, there", "en", "2023", "2023"),
     ("by mid-June", "en", "June", "2024-06"),
+    # a range between two dates, one span as in the gold and in the other languages (it was two dates)
+    ("Between October 2013 and February 2014, the facilitator", "en", "October 2013 and February 2014",
+     "2013-10/2014-02"),
+    ("for the period from 1 September 2022 to 31 August 2023.", "en", "1 September 2022 to 31 August 2023",
+     "2022-09-01/2023-08-31"),
+    ("between 11 April 2022 and 6 March 2023", "en", "11 April 2022 and 6 March 2023", "2022-04-11/2023-03-06"),
+    ("from January 2013 to December 2014", "en", "January 2013 to December 2014", "2013-01/2014-12"),
 ])
 def test_dates(text, lang, surface, iso):
     got = [(text[c.start:c.end], date_id(c.key, lang, 2024)) for c in resolve(dates(text, lang))]

@@ -89,7 +89,7 @@ class Named:
     known: bool  # the id is a gazetteer id (or came from a defined acronym), not the mention's own name
 
 
-SHORT_TITLE = re.compile(r"^(?:the\s+)?(Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Accord|"
+SHORT_TITLE = re.compile(r"^(?:the\s+)?(?:(?:Additional|Optional)\s+(?=Protocol))?(Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Accord|"
                          r"Memorandum of Understanding)$", re.I)
 
 
@@ -103,8 +103,9 @@ BARE_BODY = re.compile(r"^(?:the\s+)?(?:Review\s+)?(?:Conference|Meeting)\s+of\s
 EN_BARE_BODY = re.compile(
     r"(?:(?:Special|Permanent|Executive|Working|Ad Hoc|Advisory|Standing|Preparatory|Joint|Expert|Technical|"
     r"Scientific|Main|Open-ended|Intergovernmental|Governmental|Independent|Inter-Agency|High-level|Steering|"
-    r"Coordinating|Consultative|Subsidiary|Monitoring|Sanctions|Evaluation|Ethics|Audit|Task|Fact-finding)\s+)*"
-    rf"{EN_ORG_HEAD}(?:\s+of\s+(?:Governmental\s+)?Experts)?")
+    r"Coordinating|Consultative|Subsidiary|Monitoring|Sanctions|Evaluation|Ethics|Audit|Task|Fact-finding|Governing|"
+    r"Implementation|Coordination|Oversight|Drafting|Negotiating|Organizing|Follow-up)\s+)*"
+    rf"{EN_ORG_HEAD}(?:\s+of\s+(?:Governmental\s+)?Experts|\s+of\s+Friends)?")
 
 
 def _bare(t: str) -> str:

@@ -22,10 +22,11 @@ ZH_TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?=[\u4e00-\u9fff]{2})")
 ZH_NOT_TREATY = re.compile(r"(报告|战略|汇编|记录|条例|法典|法|规章|准则|手册|政策|计划\(.*\)|框架)$")
 EN_TREATY_HEAD = (r"(?:Convention|Treaty|Protocol|Covenant|Statute|Charter|Agreement|Declaration|Pact|Accord|Consensus|"
                   r"Memorandum of Understanding)")
-EN_TITLE = re.compile(
+EN_TITLE = re.compile(  # a date after "of" is no part of the title ("Bonn Agreement | of December 2001")
     rf"(?:[A-Z][\w’'-]*\s+)*{EN_TREATY_HEAD}"
-    rf"(?:\s+(?:on|for|against|of|relating to|concerning|between|to)\s+(?:the\s+|a\s+)?"
-    rf"(?:[A-Z][\w’'-]*)(?:(?:\s+|,\s+(?=[A-Z]))(?:and|of|the|on|in|for|to|against|by|from|with|their|[A-Z][\w’'-]*))*)?")
+    rf"(?:\s+(?:on|for|against|of|relating to|concerning|between|to)\s+(?:the\s+|a\s+)?(?!{MONTH}\b)"
+    rf"(?:[A-Z][\w’'-]*)(?:(?:\s+|,\s+(?=[A-Z]))(?:and|of|the|on|in|for|to|against|by|from|with|their|"
+    rf"(?!{MONTH}\b)[A-Z][\w’'-]*))*)?")
 EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|Mission|Office|Department|Panel|"
                r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
                r"Centre|Center|Institute|Organization|Union|Authority)")
@@ -58,6 +59,13 @@ EN_ORG = en_org(EN_ORG_HEAD)
 # capitalized roles that are no body (GUIDELINES: States and their groups are not annotated)
 EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying Power", "Administering Power",
             "Administering Powers"}
+# a State's own body (GUIDELINES: national bodies are not ORG): named after its State, "Bermuda Monetary Authority",
+# "Federal Emergency Management Agency of the United States", a "Permanent Mission of Argentina"; not a body of the
+# UN or of several States that concerns one ("Panel of Experts on Libya", "Group of Friends of Haiti")
+EN_STATE = lexicons.alternation(sorted(lexicons.states("en"), key=lambda c: (-len(c), c)))
+EN_NATIONAL = re.compile(rf"^(?:the\s+)?(?:{EN_STATE})\s+(?=[A-Z])|\bof\s+(?:the\s+)?(?:{EN_STATE})$|^Permanent\s+Mission\s+of\b")
+EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Regional|Group|Panel|Mission|Inquiry|Envoy|"
+                             r"Special|Tribunal|Court for|Sanctions")
 EN_OF_STATE = re.compile(r"\s+of\s+(?!Independent)")  # "Commonwealth of Dominica", not "... of Independent States"
 EN_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
 EN_PARTIES = re.compile(r"\b(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+|High\s+Contracting\s+)?Parties\b")
@@ -92,6 +100,25 @@ def _own_name(name: str) -> str:
 EN_COMPOSED = re.compile(r"^((?:(?:Optional|Additional|Second|Third)\s+)?(?:Protocols?(?:\s+[IVX]+)?|Amendments?)\s+to\s+)"
                          r"(?:the\s+)?(.+)$")
 EN_OF_SECRETARIAT = re.compile(r"\s+of\s+the\s+(?:United\s+Nations\s+)?Secretariat$")
+
+
+@functools.lru_cache(maxsize=1)
+def _STATES_EN() -> frozenset[str]:
+    return frozenset(lexicons.states("en"))
+
+
+def _glued_end(text: str, s: int, e: int) -> int:
+    """Where a title found by its shape really ends: a footnote digit glued to its last word ("... Drugs and
+    Crime1") and a possessive ("the Panel of Experts' final report") are no part of the name."""
+    m = re.search(r"(?<=[a-z])\d{1,3}$|(?<=s)['’]$|['’]s$", text[s:e])
+    return s + m.start() if m else e
+
+
+def _national(name: str) -> bool:
+    """Is an English title found by its shape a State's own body (EN_NATIONAL)?"""
+    if re.match(r"Permanent\s+Mission\s+of\b", name):
+        return True
+    return bool(EN_NATIONAL.search(name)) and not EN_NOT_NATIONAL.search(name)
 
 
 def _name_span(m: re.Match) -> tuple[int, int]:
@@ -136,6 +163,11 @@ class Gazetteer:
                 self.keyed.setdefault((r["lang"], inflection.key(r["name"], r["lang"])), (r["label"], r["id"]))
         self._regex: dict[str, re.Pattern[str] | None] = {}
         self.ids = {(r["label"], r["id"]) for r in rows}
+        # English names of four words or more in another case ("Convention on the Elimination of all Forms of
+        # Discrimination Against Women"): the words say which name it is, the capitals are the writer's
+        self.folded = {r["name"].lower(): (r["label"], r["id"]) for r in rows
+                       if r["lang"] == "en" and len(r["name"].split()) >= 4}
+        self._folded_rx: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -217,6 +249,11 @@ class Gazetteer:
                 again = self.lookup(composed, lang)
                 return again[1] if again and again[0] == label else composed
         return own
+
+    @staticmethod
+    def _is_state(name: str) -> bool:
+        """A State's name that looks like a body's ("Soviet Union", "Union of Soviet Socialist Republics")."""
+        return re.sub(r"^the\s+", "", name) in _STATES_EN()
 
     def _tail_end(self, text: str, s: int, e: int, lang: str) -> int:
         """A body's name ends before "to/and [of] [the] <another known body>": "... Organization in Palestine | to
@@ -314,8 +351,26 @@ class Gazetteer:
             if shape_names:
                 out.extend(self._spaced_titles(text, lang, out))
         if lang == "en":
+            out.extend(self._other_case(text))
             out.extend(self._parties(text, out))
             out.extend(self._sanctions_committees(text))
+        return out
+
+    def _other_case(self, text: str) -> list[Candidate]:
+        """English names of the list written in another case, as a title still (first word and at least three
+        words capitalized): the capitals of a lower-case description ("a conference of the parties") say no."""
+        if not self.folded:
+            return []
+        if self._folded_rx is None:
+            alt = "|".join(re.escape(n) for n in sorted(self.folded, key=len, reverse=True))
+            self._folded_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![A-Za-z]|-[A-Z\d])", re.I)
+        out = []
+        for m in self._folded_rx.finditer(text):
+            name = m.group(0)
+            if ("en", name) in self.index or not name[0].isupper() or len(re.findall(r"\b[A-Z]", name)) < 3:
+                continue
+            label, ident = self.folded[name.lower()]
+            out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
         return out
 
     def _sanctions_committees(self, text: str) -> list[Candidate]:
@@ -427,6 +482,8 @@ class Gazetteer:
         left to the document (aliases.resolve_short_forms): which treaty's it is, the unit rarely says."""
         out = []
         for m in EN_PARTIES.finditer(text):
+            if m.group(0).startswith("Review"):
+                continue  # a review conference is an event (GUIDELINES): only the treaty it reviews is named
             out.append(Candidate(m.start(), m.end(), "ORG", "", source="title"))
             to = EN_TO_THE.match(text, m.end())
             if to:
@@ -468,9 +525,13 @@ class Gazetteer:
                 s += len(words[0]) + (len(text[s + len(words[0]):]) - len(text[s + len(words[0]):].lstrip()))
                 words = words[1:]
                 span2 = text[s:e]
-            if len(words) < 2:
+            e = _glued_end(text, s, e)
+            k = self.regex(lang).match(text, s) if self.regex(lang) is not None else None
+            if k and k.end() < e and text[k.end()] == ",":  # "the Treaty on ... Weapons | , Ireland is submitting"
+                e = k.end()
+            if len(words) < 2 or re.match(r"\s+(?:Centre|Center)\b", text[e:]):  # a "Convention Centre" is a venue
                 continue
-            out.append(Candidate(s, e, "TREATY", self.canonical(span2, "TREATY", lang), source="title"))
+            out.append(Candidate(s, e, "TREATY", self.canonical(text[s:e], "TREATY", lang), source="title"))
         org_head = en_org_head(org_heads)
         for m in en_org(org_head).finditer(text):
             s, e = m.start(), m.end()
@@ -489,8 +550,9 @@ class Gazetteer:
                 words = words[1:]
             s = self._and_start(text, s, e, org_head)
             e = self._tail_end(text, s, e, lang)
-            e = self._known_end(text, s, e, org_head)
-            if len(text[s:e].split()) < 2 or text[s:e] in EN_ROLES:
+            e = _glued_end(text, s, self._known_end(text, s, e, org_head))
+            name = text[s:e]
+            if len(name.split()) < 2 or name in EN_ROLES or _national(name) or self._is_state(name):
                 continue
             out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))
         for m in EN_SHORT.finditer(text):

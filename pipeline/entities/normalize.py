@@ -68,7 +68,7 @@ def date_id(text: str, lang: str, doc_year: int | None = None) -> str | None:
     if w is not None:  # French, Spanish, Russian, Arabic: read as the same date written in English
         t = w.to_english(t)
         return _two_dates(t, doc_year) or _en_date(_glued_years(t), doc_year)
-    return _en_date(t, doc_year)
+    return _two_dates(t, doc_year) or _en_date(t, doc_year)
 
 
 def _glued_years(t: str) -> str:
@@ -80,12 +80,12 @@ def _glued_years(t: str) -> str:
 def _two_dates(t: str, doc_year: int | None) -> str | None:
     """'21 October 2013 to 1 January 2016', 'April and August 2014' (entre abril y agosto de 2014), 'January
     2013 and December 2014': a range between two dates written in full."""
-    m = re.fullmatch(r"([A-Z][a-z]+)(?: (\d{4}))? (?:and|to) ([A-Z][a-z]+) (\d{4})", t)
+    m = re.fullmatch(r"([A-Z][a-z]+)(?:,?\s+(\d{4}))?\s*(?:and|to|until|through|-|–|—)\s*([A-Z][a-z]+),?\s+(\d{4})", t)
     if m and m.group(1).lower() in MONTHS and m.group(3).lower() in MONTHS:
         y1 = int(m.group(2) or m.group(4))
         return f"{_iso(y1, MONTHS[m.group(1).lower()])}/{_iso(int(m.group(4)), MONTHS[m.group(3).lower()])}"
-    parts = t.split(" to ")
-    if len(parts) == 2 and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", p) for p in parts):
+    parts = re.split(r"\s*(?:\bto\b|\band\b|\buntil\b|\bthrough\b|–|—)\s*", t)
+    if len(parts) == 2 and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+,? \d{4}", p) for p in parts):
         a, b = (_en_date(p, doc_year) for p in parts)
         return f"{a}/{b}" if a and b else None
     return None

@@ -173,7 +173,15 @@ def dates(text: str, lang: str) -> list[Candidate]:
         pats = _spaced_dates(w)
     elif lang == "en":
         day = r"(?<![\d/.])\d{1,2}"
+        full = rf"{day}\s+{MONTH},?\s+\d{{4}}"
         pats = [
+            # a range between two dates written in full ("1 September 2022 to 31 August 2023"), and months after
+            # "between" / "from" ("between October 2013 and February 2014", "from April 2014 to May 2015")
+            rf"{full}\s*(?:to|until|through|-|–|—)\s*{full}",
+            rf"(?<=[Bb]etween ){full}\s+and\s+{full}",
+            rf"(?<=[Bb]etween ){MONTH}(?:,?\s+\d{{4}})?\s+and\s+{MONTH},?\s+\d{{4}}",
+            rf"(?<=[Ff]rom ){MONTH}(?:,?\s+\d{{4}})?\s+(?:to|until|through)\s+{MONTH},?\s+\d{{4}}",
+            rf"{MONTH}\s+\d{{4}}\s*(?:-|–|—)\s*{MONTH}\s+\d{{4}}",
             rf"{day}\s+{MONTH}\s*(?:to|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
             rf"{day}\s*(?:to|and|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
             rf"{day}\s+{MONTH}(?:,?\s+\d{{4}})?",

@@ -65,3 +65,9 @@ def countries(lang: str) -> tuple[str, ...]:
     """Every name in the `lang` column of countries.tsv (members, observers, territories, former names,
     adjectives), in file order."""
     return tuple(r[lang] for r in read_tsv(DIR / "countries.tsv") if r.get(lang))
+
+
+@lru_cache(maxsize=None)
+def states(lang: str) -> tuple[str, ...]:
+    """The names of States and territories in `lang` (countries.tsv without its adjectives), in file order."""
+    return tuple(r[lang] for r in read_tsv(DIR / "countries.tsv") if r.get(lang) and r.get("kind") != "adjective")
