@@ -122,6 +122,12 @@ def test_a_sanctions_committee_is_one_org(text, name, ident):
     ("the Bermuda Monetary Authority and the Federal Emergency Management Agency of the United States", []),
     ("the Permanent Mission of Argentina to the United Nations", [("ORG", "United Nations", "United Nations")]),
     ("placing equal blame on Nazi Germany and the Soviet Union", []),
+    ("the Office of Insular Affairs of the United States Department of the Interior and its Permanent Mission in "
+     "Geneva", []),
+    ("the Conference of the Parties to the United Nations Framework Convention on Climate Change and the General "
+     "Assembly", [("ORG", "Conference of the Parties to the United Nations Framework Convention on Climate Change",
+                   "Conference of the Parties to the United Nations Framework Convention on Climate Change"),
+                  ("ORG", "General Assembly", "UN General Assembly")]),
     # ... but a body that concerns a State is one
     ("the Panel of Experts on Libya", [("ORG", "Panel of Experts on Libya", "Panel of Experts on Libya")]),
     # a footnote digit or a possessive glued to a name found by its shape is no part of it

@@ -63,7 +63,8 @@ EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying P
 # "Federal Emergency Management Agency of the United States", a "Permanent Mission of Argentina"; not a body of the
 # UN or of several States that concerns one ("Panel of Experts on Libya", "Group of Friends of Haiti")
 EN_STATE = lexicons.alternation(sorted(lexicons.states("en"), key=lambda c: (-len(c), c)))
-EN_NATIONAL = re.compile(rf"^(?:the\s+)?(?:{EN_STATE})\s+(?=[A-Z])|\bof\s+(?:the\s+)?(?:{EN_STATE})$|^Permanent\s+Mission\s+of\b")
+EN_NATIONAL = re.compile(rf"^(?:the\s+)?(?:{EN_STATE})\s+(?=[A-Z])|\b(?:of|in)\s+(?:the\s+)?(?:{EN_STATE})$"
+                         rf"|\b(?:{EN_STATE})\s+(?:Department|Ministry|Government)\b")
 EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Regional|Group|Panel|Mission|Inquiry|Envoy|"
                              r"Special|Tribunal|Court for|Sanctions")
 EN_OF_STATE = re.compile(r"\s+of\s+(?!Independent)")  # "Commonwealth of Dominica", not "... of Independent States"
@@ -116,7 +117,7 @@ def _glued_end(text: str, s: int, e: int) -> int:
 
 def _national(name: str) -> bool:
     """Is an English title found by its shape a State's own body (EN_NATIONAL)?"""
-    if re.match(r"Permanent\s+Mission\s+of\b", name):
+    if re.match(r"Permanent\s+Mission\b", name):
         return True
     return bool(EN_NATIONAL.search(name)) and not EN_NOT_NATIONAL.search(name)
 
@@ -529,6 +530,8 @@ class Gazetteer:
             k = self.regex(lang).match(text, s) if self.regex(lang) is not None else None
             if k and k.end() < e and text[k.end()] == ",":  # "the Treaty on ... Weapons | , Ireland is submitting"
                 e = k.end()
+            if " between " not in text[s:e]:  # "... Convention on Climate Change | and the General Assembly"
+                e = self._tail_end(text, s, e, lang)
             if len(words) < 2 or re.match(r"\s+(?:Centre|Center)\b", text[e:]):  # a "Convention Centre" is a venue
                 continue
             out.append(Candidate(s, e, "TREATY", self.canonical(text[s:e], "TREATY", lang), source="title"))
