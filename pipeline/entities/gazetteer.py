@@ -242,6 +242,11 @@ class Gazetteer:
             inner = self.lookup(own[:m.start()], lang)
             if inner and inner[0] == "ORG":
                 return inner[1]
+        m = re.fullmatch(r"(?:the\s+)?(.+?)\s+Secretariat", own)
+        if m and label == "ORG":  # "Rotterdam Convention Secretariat" is the "Secretariat of the Rotterdam Convention"
+            inner = self.lookup(f"Secretariat of the {m.group(1)}", lang)
+            if inner and inner[0] == "ORG":
+                return inner[1]
         m = EN_COMPOSED.match(own)
         if m and label == "TREATY":
             inner = self.lookup(m.group(2), lang)
