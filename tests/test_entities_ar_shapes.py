@@ -225,3 +225,18 @@ def test_a_glued_and_before_a_date_stays_outside_it(text, dates):
 ])
 def test_names_the_english_side_finds(text, span, ident):
     assert ("ORG", span, ident) in found(text)
+
+
+def test_habitat_with_an_ordinal_is_the_conference():
+    """'الموئل' (learned from the gold as UN-Habitat) followed by an ordinal is Habitat II / III, a conference and so an
+    event (GUIDELINES); UN-Habitat named alone is still found (event_after in entities.ar.json)."""
+    from pipeline import models
+    from pipeline.evaluation import run
+
+    nlp = models.load(models.resolve(None, "ar"))
+    units = [{"id": f"u{i}", "text": t, "lang": "ar"} for i, t in enumerate([
+        "وسيكون الموئل الثالث فرصة فريدة", "التحضيرات لموئل الأمم المتحدة الثالث",
+        "وأنشأ الموئل وحدة منفصلة للتقييم"])]
+    ids = [[e.get("id") for e in p["entities"] if e["label"] == "ORG"] for p in run.predict(nlp, units)]
+    assert ids[0] == [] and ids[1] == []
+    assert "United Nations Human Settlements Programme" in ids[2]

@@ -330,6 +330,10 @@ class Gazetteer:
                     pos = m.start() + 1
                     continue
                 offset, (label, ident) = found
+                w = words(lang)
+                if label == "ORG" and w is not None and w["event_after"] and re.match(w["event_after"], text[m.end():]):
+                    pos = m.start() + 1  # 'الموئل الثالث': Habitat III, a conference (an event), not UN-Habitat
+                    continue
                 if offset:
                     out.append(Candidate(m.start() + offset, m.end(), label, ident, source="gazetteer"))
                     pos = m.start() + 1

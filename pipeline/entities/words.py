@@ -6,7 +6,7 @@ data-driven path. The values are regular-expression fragments. Required keys: RE
 organ between keyword and number), proclitic (Arabic letters before a keyword, outside the span), session (Arabic
 (د-10)), date_proclitic (a one-letter proclitic glued to a month or a year, outside the span: Arabic
 و), organ_after, range_open, not_before_year, not_after_year (the noun a bare four-digit count counts),
-not_alone, inflection (inflection.py), short_title and charter (gazetteer short titles), dated_title ('Convention de 1971'), parties (Conference of the Parties), parties_event
+not_alone, event_after (an ordinal after a body's name makes it an event: 'الموئل الثالث'), inflection (inflection.py), short_title and charter (gazetteer short titles), dated_title ('Convention de 1971'), parties (Conference of the Parties), parties_event
 (the parties of a Treaty: a review conference), bare_bodies (ORG with no id of its own: 'секретариат', 'الأمانة'),
 and_article (an article after 'and' inside a stored name, inflection.py), instrument_head (components/entities.py),
 title_* (names by their shape: gazetteer._spaced_titles). A pattern's group 'name', where it has one, is the span.
