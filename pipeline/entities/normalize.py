@@ -124,7 +124,7 @@ def _en_date(t: str, doc_year: int | None) -> str | None:
 
 
 def _years(t: str) -> str | None:
-    m = re.fullmatch(r"(\d{4})\s*年?\s*(?:to|--|-|–|—|/|至|到)\s*(\d{2,4})\s*年?", t)  # 2022年至2023年
+    m = re.fullmatch(r"(\d{4})\s*年?\s*(?:to|and|--|-|–|—|/|至|到)\s*(\d{2,4})\s*年?", t)  # 2022年至2023年
     if m:
         a, b = m.group(1), m.group(2)
         if len(b) == 2:

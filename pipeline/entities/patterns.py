@@ -180,6 +180,7 @@ def dates(text: str, lang: str) -> list[Candidate]:
             rf"{full}\s*(?:to|until|through|-|–|—)\s*{full}",
             rf"(?<=[Bb]etween ){full}\s+and\s+{full}",
             rf"(?<=[Bb]etween ){MONTH}(?:,?\s+\d{{4}})?\s+and\s+{MONTH},?\s+\d{{4}}",
+            r"(?<=[Bb]etween )(?:19|20)\d\d\s+and\s+(?:19|20)\d\d(?![\w/])",
             rf"(?<=[Ff]rom ){MONTH}(?:,?\s+\d{{4}})?\s+(?:to|until|through)\s+{MONTH},?\s+\d{{4}}",
             rf"{MONTH}\s+\d{{4}}\s*(?:-|–|—)\s*{MONTH}\s+\d{{4}}",
             rf"{day}\s+{MONTH}\s*(?:to|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
