@@ -141,7 +141,8 @@ def _zh_date(t: str, doc_year: int | None) -> str | None:
     part = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?"
     first = r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日?)?"  # 3月5至9日: the first day may lack 日
     m = re.fullmatch(first + r"(?:至|到|和|-|—|–|~)" + part, t2)
-    if m and (m.group(3) or m.group(2)) and any(m.group(i) for i in (4, 5, 6)):
+    # a start with only its year counts when the end has one too (2011年至2014年12月22日)
+    if m and (m.group(3) or m.group(2) or (m.group(1) and m.group(4))) and any(m.group(i) for i in (4, 5, 6)):
         y1 = int(m.group(1)) if m.group(1) else doc_year
         mo1 = int(m.group(2)) if m.group(2) else None
         d1 = int(m.group(3)) if m.group(3) else None
