@@ -62,7 +62,8 @@ EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying P
 # a State's own body (GUIDELINES: national bodies are not ORG): named after its State, "Bermuda Monetary Authority",
 # "Federal Emergency Management Agency of the United States", a "Permanent Mission of Argentina"; not a body of the
 # UN or of several States that concerns one ("Panel of Experts on Libya", "Group of Friends of Haiti")
-EN_STATE = lexicons.alternation(sorted(lexicons.states("en"), key=lambda c: (-len(c), c)))
+EN_STATES = frozenset(lexicons.states("en"))
+EN_STATE = lexicons.alternation(sorted(EN_STATES, key=lambda c: (-len(c), c)))
 EN_NATIONAL = re.compile(rf"^(?:the\s+)?(?:{EN_STATE})\s+(?=[A-Z])|\b(?:of|in)\s+(?:the\s+)?(?:{EN_STATE})$"
                          rf"|\b(?:{EN_STATE})\s+(?:Department|Ministry|Government)\b")
 EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Regional|Group|Panel|Mission|Inquiry|Envoy|"
@@ -101,11 +102,6 @@ def _own_name(name: str) -> str:
 EN_COMPOSED = re.compile(r"^((?:(?:Optional|Additional|Second|Third)\s+)?(?:Protocols?(?:\s+[IVX]+)?|Amendments?)\s+to\s+)"
                          r"(?:the\s+)?(.+)$")
 EN_OF_SECRETARIAT = re.compile(r"\s+of\s+the\s+(?:United\s+Nations\s+)?Secretariat$")
-
-
-@functools.lru_cache(maxsize=1)
-def _STATES_EN() -> frozenset[str]:
-    return frozenset(lexicons.states("en"))
 
 
 def _glued_end(text: str, s: int, e: int) -> int:
@@ -259,7 +255,7 @@ class Gazetteer:
     @staticmethod
     def _is_state(name: str) -> bool:
         """A State's name that looks like a body's ("Soviet Union", "Union of Soviet Socialist Republics")."""
-        return re.sub(r"^the\s+", "", name) in _STATES_EN()
+        return re.sub(r"^the\s+", "", name) in EN_STATES
 
     def _tail_end(self, text: str, s: int, e: int, lang: str) -> int:
         """A body's name ends before "to/and [of] [the] <another known body>": "... Organization in Palestine | to
@@ -536,7 +532,8 @@ class Gazetteer:
                 words = words[1:]
                 span2 = text[s:e]
             e = _glued_end(text, s, e)
-            k = self.regex(lang).match(text, s) if self.regex(lang) is not None else None
+            rx = self.regex(lang)
+            k = rx.match(text, s) if rx is not None else None
             if k and k.end() < e and text[k.end()] == ",":  # "the Treaty on ... Weapons | , Ireland is submitting"
                 e = k.end()
             if " between " not in text[s:e]:  # "... Convention on Climate Change | and the General Assembly"
