@@ -73,3 +73,25 @@ def test_year_before_a_known_title_is_a_date(rules_nlp):
 def test_titles_that_stay_whole(rules_nlp, text, span, ident):
     got = ents(rules_nlp["zh"](text))
     assert any(t == span and lab == "TREATY" and (i or "") == ident for t, lab, i in got), got
+
+
+SPECIAL_COMMITTEE = ("Special Committee on the Charter of the United Nations and on the Strengthening of the Role of "
+                     "the Organization")
+
+
+@pytest.mark.parametrize("text, want", [
+    # GUIDELINES 'Bodies named without their parent': a Chinese name with a qualifier used alone for one body is ORG
+    ("同样，常设论坛指出，母语教育", [("常设论坛", "ORG", "")]),
+    ("7. 请专家组完成下文合作框架", [("专家组", "ORG", "")]),
+    ("与会者认为，鉴于特别委员会的任务规定", [("特别委员会", "ORG", "")]),
+    # ... and takes the id of the full name the document spells out
+    ("联合国宪章和加强联合国作用特别委员会审议了提案。特别委员会还请",
+     [("联合国宪章和加强联合国作用特别委员会", "ORG", SPECIAL_COMMITTEE), ("特别委员会", "ORG", SPECIAL_COMMITTEE)]),
+    # a class of bodies, a generic or referring use, a meeting of one: no body
+    ("约79%的国家工作队报告了进展", []),
+    ("召集了一个专家组，为国家提供咨询", []),
+    ("世卫组织举办专家组会议，审查", [("世卫组织", "ORG", "World Health Organization")]),
+    ("该常设论坛的建议", []),
+])
+def test_a_body_named_by_its_kind_alone(rules_nlp, text, want):
+    assert ents(rules_nlp["zh"](text)) == want

@@ -179,9 +179,12 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
                 out[i] = ident
             continue
         short = _bare(m.text)
-        if len(short.split()) < 2:
+        if len(short.split()) < 2 and lang != "zh":
             continue
-        if lang == "en" or not profile(lang).spaced:
+        if lang == "zh":  # 执行局 after 儿基会执行局, 特别委员会 after 联合国宪章和加强联合国作用问题特别委员会: the name ends with it
+            longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id
+                      and len(n.text) > len(short) and n.text.endswith(short)}
+        elif lang == "en" or not profile(lang).spaced:
             longer = {n.id for j, n in enumerate(ms) if j != i and n.label == m.label and n.id
                       and _bare(n.text) != short
                       and re.match(rf"(?:United Nations\s+)?{re.escape(short)}\s+(?:on|of|for|in|to|against|established)\b",

@@ -87,7 +87,7 @@ ZH_NOT_BODY = re.compile(r"会员国|成员国|国家|人员|任何|职能|[了�
                          # name (安全理事会敦促|乍得湖流域委员会, 公共行政和发展管理司协助|大会第二委员会,
                          # 经济及社会理事会通报|…执行委员会, 方案协调委员会最近就|方案协调委员会)
                          r"敦促|促请|吁请|呼吁|鼓励|邀请|协助|通报|通知|获得|赞赏|感谢|要求|请求|重申|回顾|确认|表示|指出|"
-                         r"强调|授权|任命|出席|主持|赞扬|帮助|最近|每年|主席(?!团)|代表致|"
+                         r"强调|授权|任命|出席|主持|举办|主办|召集|赞扬|帮助|最近|每年|主席(?!团)|代表致|"
                          # a modifier that only says what kind: 职司委员会 (functional commissions), 区域集团, trust funds
                          # without a name (GUIDELINES: Funds)
                          r"^(?:职司|区域|信托)(?:委员会|集团|基金)$")
@@ -137,6 +137,28 @@ ZH_SHORT_OK_BEFORE = ZH_TEXT_BEFORE | set("顾申认迎扬记照中还又也即�
 
 # a two-character name (大会) right after a verb that cites or addresses it: 建议大会请, 处理大会和, 包括大会和
 ZH_VERB_BEFORE = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递)$")
+
+
+# Chinese bodies named by their kind alone (GUIDELINES: bodies named without their parent): 执行局, 常设论坛, 工作组,
+# 工作队, 专家组, 特别委员会 standing alone, not glued to a longer word (国家工作队 is a class of bodies, 儿基会执行局 a
+# name of its own), not generic (一个专家组, 各工作组, 该论坛) and no meeting of one (专家组会议); no id: which body, only
+# the document can say (aliases.resolve_short_forms)
+ZH_BARE_BODY = re.compile(r"(?:执行局|常设论坛|工作组|工作队|专家组|特别委员会)(?!主任|局长|秘书处|成员|会议|报告|主席|组长)")
+ZH_BARE_NOT_AFTER = re.compile(r"(?:该|本|各|每个|一个|其他|这些|那些|若干|任何|几个|有关|相关|国家)$")
+ZH_BARE_AFTER_VERB = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|确定|提交|通过|"
+                                r"核准|批准|支持|设立|成立|邀请|感谢|赞赏|召开)$")
+
+
+def _zh_bare_bodies(text: str) -> list[Candidate]:
+    out = []
+    for m in ZH_BARE_BODY.finditer(text):
+        s = m.start()
+        if ZH_BARE_NOT_AFTER.search(text, max(0, s - 4), s):
+            continue
+        if zh_glued(text, s, ZH_SHORT_OK_BEFORE | set("供")) and not ZH_BARE_AFTER_VERB.search(text, max(0, s - 2), s):
+            continue
+        out.append(Candidate(s, m.end(), "ORG", "", source="title"))
+    return out
 
 
 def zh_glued(text: str, start: int, ok_before: set[str]) -> bool:
@@ -346,6 +368,8 @@ class Gazetteer:
                         out.append(Candidate(m.start(), ext.end(), "ORG", self.canonical(whole, "ORG", lang),
                                              source="title"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
+        if lang == "zh":
+            out.extend(_zh_bare_bodies(text))
         if words(lang) is None:  # title heuristics are written for English and Chinese only
             out.extend(self._titles(text, lang, tuple(sorted(h for h, lab in (heads or {}).items() if lab == "ORG"))))
             if lang == "zh" and heads:
