@@ -187,6 +187,7 @@ class Gazetteer:
         self.folded = {r["name"].lower(): (r["label"], r["id"]) for r in rows
                        if r["lang"] == "en" and len(r["name"].split()) >= 4}
         self._folded_rx: re.Pattern[str] | None = None
+        self._folded_starts = {" ".join(re.findall(r"[\w’'-]+", n)[:2]) for n in self.folded}
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -391,12 +392,18 @@ class Gazetteer:
         words capitalized): the capitals of a lower-case description ("a conference of the parties") say no."""
         if not self.folded:
             return []
-        if self._folded_rx is None:
+        if self._folded_rx is None:  # matched on the lower-cased text: a case-insensitive regex is 3x slower
             alt = "|".join(re.escape(n) for n in sorted(self.folded, key=len, reverse=True))
-            self._folded_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![A-Za-z]|-[A-Z\d])", re.I)
+            self._folded_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![a-z]|-[a-z\d])")
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer ('İ'): offsets would move
+            return []
+        tokens = re.findall(r"[\w’'-]+", low)  # most texts hold no name's first two words: skip the regex there
+        if not self._folded_starts & {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}:
+            return []
         out = []
-        for m in self._folded_rx.finditer(text):
-            name = m.group(0)
+        for m in self._folded_rx.finditer(low):
+            name = text[m.start():m.end()]
             if ("en", name) in self.index or not name[0].isupper() or len(re.findall(r"\b[A-Z]", name)) < 3:
                 continue
             label, ident = self.folded[name.lower()]
