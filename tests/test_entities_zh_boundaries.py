@@ -95,3 +95,43 @@ SPECIAL_COMMITTEE = ("Special Committee on the Charter of the United Nations and
 ])
 def test_a_body_named_by_its_kind_alone(rules_nlp, text, want):
     assert ents(rules_nlp["zh"](text)) == want
+
+
+BASEL = "Basel Convention"
+BASEL_COP = "Conference of the Parties to the Basel Convention"
+
+
+@pytest.mark.parametrize("text, want", [
+    # more kinds named alone (aligned UNPC lines: Panel of Experts, Preparatory Committee, Advisory Group, Executive
+    # Committee, Technical Committee, Conference of the Parties, Ethics Office)
+    ("敦促所有各方确保同专家小组合作", [("专家小组", "ORG", "")]),
+    ("10. 在第2次会议上，筹备委员会通过了报告草稿", [("筹备委员会", "ORG", "")]),
+    ("4. 在上述讨论的基础上，咨询小组提出以下意见和建议：", [("咨询小组", "ORG", "")]),
+    ("1. 决定将技术委员会改为\"执行委员会\"；", [("技术委员会", "ORG", ""), ("执行委员会", "ORG", "")]),
+    ("道德操守办公室通过向工作人员提供咨询", [("道德操守办公室", "ORG", "")]),
+    # a treaty's body of its parties, whatever verb comes before it; a session before it stays outside
+    ("执行主任应遵守并确保执行秘书遵守缔约方大会在各次会议上通过的具体决定", [("缔约方大会", "ORG", "")]),
+    ("协助缔约方会议依据《公约》开展工作", [("缔约方会议", "ORG", ""), ("公约", "TREATY", "")]),
+    ("在第二十七届缔约方大会上", [("缔约方大会", "ORG", "")]),
+    ("向2014年筹备委员会提交的报告", [("2014年", "DATE", "2014"), ("筹备委员会", "ORG", "")]),
+    # after a title in 《》: the id of that treaty's body when the list knows it
+    ("《巴塞尔公约》缔约方大会第十二次会议", [("巴塞尔公约", "TREATY", BASEL), ("缔约方大会", "ORG", BASEL_COP)]),
+    ("A. 《联合国反腐败公约》缔约国会议", [("联合国反腐败公约", "TREATY", "United Nations Convention against Corruption"),
+                                ("缔约国会议", "ORG", "")]),  # no Chinese row for that body yet
+    # a named parent still makes one longer name; a meeting of a panel is no body
+    ("巴塞尔公约缔约方大会第十二次会议", [("巴塞尔公约缔约方大会", "ORG", BASEL_COP)]),
+    ("举行一次专家小组会议", []),
+])
+def test_more_bodies_named_by_their_kind_alone(rules_nlp, text, want):
+    assert ents(rules_nlp["zh"](text)) == want
+
+
+@pytest.mark.parametrize("text", [
+    "以便于2015年9月提交大会第七十届会议",
+    "秘书处认为，后者不须遵守大会的上述要求。",
+    "肯定大会采取的旨在更好地认识的其他重要举措",
+    "在没有大会明确授权的情况下",
+    "见大会第55/2号决议。",  # a footnote
+])
+def test_general_assembly_after_more_verbs(rules_nlp, text):
+    assert ("大会", "ORG", "UN General Assembly") in ents(rules_nlp["zh"](text))

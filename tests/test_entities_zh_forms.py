@@ -87,3 +87,20 @@ def test_listed_month_takes_the_year_of_the_date_before_it(text, want):
     assert dates(text, year=2015) == want
 
 
+
+
+@pytest.mark.parametrize("text, want", [
+    # names of foundations and institutes that no list holds, from a clear start (session 11)
+    ("非洲妇女教育基金会为非洲各地女童的教育做出了重大贡献", "非洲妇女教育基金会"),
+    ("讨论遵循了查达姆研究所规则。", "查达姆研究所"),
+])
+def test_foundation_and_institute_names(text, want):
+    assert ("ORG", want, "") in rule_spans("zh", text)
+
+
+@pytest.mark.parametrize("text", [
+    "各种慈善基金会提供了资金",  # charitable foundations: a class
+    "私营基金会和学术研究所参加了会议",
+])
+def test_kinds_of_foundations_are_no_name(text):
+    assert not [t for lab, t, _ in rule_spans("zh", text) if lab == "ORG"]

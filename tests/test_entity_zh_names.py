@@ -77,6 +77,21 @@ ROOT = Path(__file__).resolve().parent.parent
      "Group of Non-Aligned States Parties to the Treaty on the Non-Proliferation of Nuclear Weapons"),
     ("条约不结盟缔约国集团强调", "条约不结盟缔约国集团", "ORG",
      "Group of Non-Aligned States Parties to the Treaty on the Non-Proliferation of Nuclear Weapons"),
+    # session 11, second round: CERF's short form (dev gold, aligned lines)
+    ("这两个机构的代表承认应急基金资金对它们所采取行动的重要性", "应急基金", "ORG", "Central Emergency Response Fund"),
+    ("欢迎中央应急基金在确保以更及时的方式", "中央应急基金", "ORG", "Central Emergency Response Fund"),
+    # official UN Chinese names of ids the English rows hold and the English side finds on the open aligned lines
+    ("强调指出联合规划署需要继续向会员国提供支持", "联合规划署", "ORG", "Joint United Nations Programme on HIV/AIDS"),
+    ("常驻联合国代表致会议委员会主席的信", "会议委员会", "ORG", "Committee on Conferences"),
+    ("投资委员会由秘书长指派9人组成", "投资委员会", "ORG", "Investments Committee"),
+    ("与发展协调办公室、政治和建设和平事务部合作", "发展协调办公室", "ORG", "Development Coordination Office"),
+    ("特别是调查司和外地的剩余空缺员额", "调查司", "ORG", "Investigations Division"),
+    ("特派团支助司", "特派团支助司", "ORG", "Mission Support Division"),
+    ("促请双方与中东问题四方合作", "中东问题四方", "ORG", "Middle East Quartet"),
+    ("2013年在华沙举办的全球景观论坛的目的是", "全球景观论坛", "ORG", "Global Landscapes Forum"),
+    ("达尔富尔区域管理局的工作", "达尔富尔区域管理局", "ORG", "Darfur Regional Authority"),
+    ("争取实现《21世纪议程》、 《进一步执行〈21世纪议程〉方案》", "进一步执行〈21世纪议程〉方案", "TREATY",
+     "Programme for the Further Implementation of Agenda 21"),
 ])
 def test_projected_zh_names(rules_nlp, text, span, label, ident):
     assert (span, label, ident) in ents(rules_nlp["zh"](text))

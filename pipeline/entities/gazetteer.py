@@ -136,29 +136,55 @@ ZH_SHORT_OK_BEFORE = ZH_TEXT_BEFORE | set("顾申认迎扬记照中还又也即�
 
 
 # a two-character name (大会) right after a verb that cites or addresses it: 建议大会请, 处理大会和, 包括大会和
-ZH_VERB_BEFORE = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递)$")
+ZH_VERB_BEFORE = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|"
+                            r"提交|遵守|执行|肯定|没有|见)$")  # 提交大会第七十届会议, 遵守大会的要求, 执行大会第x号决议,
+# a footnote's 见大会第55/2号决议 (see General Assembly resolution 55/2)
 
 
 # Chinese bodies named by their kind alone (GUIDELINES: bodies named without their parent): 执行局, 常设论坛, 工作组,
 # 工作队, 专家组, 特别委员会 standing alone, not glued to a longer word (国家工作队 is a class of bodies, 儿基会执行局 a
 # name of its own), not generic (一个专家组, 各工作组, 该论坛) and no meeting of one (专家组会议); no id: which body, only
 # the document can say (aliases.resolve_short_forms)
-ZH_BARE_BODY = re.compile(r"(?:执行局|常设论坛|工作组|工作队|专家组|特别委员会)(?!主任|局长|秘书处|成员|会议|报告|主席|组长)")
+ZH_BARE_BODY = re.compile(r"(?:执行局|常设论坛|工作组|工作队|政府专家组|专家组|专家小组|特别委员会|筹备委员会|咨询小组|咨询委员会|监测组|执行委员会|"
+                          r"技术委员会|协调委员会|缔约方大会|缔约方会议|缔约国会议|评价股|道德操守办公室)"
+                          r"(?!主任|局长|秘书处|成员|会议|报告|主席|组长)")
 ZH_BARE_NOT_AFTER = re.compile(r"(?:该|本|各|每个|一个|其他|这些|那些|若干|任何|几个|有关|相关|国家)$")
 ZH_BARE_AFTER_VERB = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|确定|提交|通过|"
                                 r"核准|批准|支持|设立|成立|邀请|感谢|赞赏|召开)$")
 
 
-def _zh_bare_bodies(text: str) -> list[Candidate]:
+# a treaty's body of its parties (缔约方大会, 缔约国会议) names no other kind of body: whatever word comes before it
+# (遵守缔约方大会, 协助缔约方会议) it is that body; a longer name that ends with it (巴塞尔公约缔约方大会) is found by
+# the list and is the longer span
+ZH_PARTIES_BODY = re.compile(r"缔约方大会|缔约方会议|缔约国会议")
+# a session or a year before the body stays outside it: 第二十七届[缔约方大会], 2014年[筹备委员会]
+ZH_SESSION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零\d]+[届次]|(?:19|20)\d\d\s*年)$")
+
+
+def _zh_bare_bodies(text: str, gaz: "Gazetteer | None" = None) -> list[Candidate]:
     out = []
     for m in ZH_BARE_BODY.finditer(text):
         s = m.start()
         if ZH_BARE_NOT_AFTER.search(text, max(0, s - 4), s):
             continue
-        if zh_glued(text, s, ZH_SHORT_OK_BEFORE | set("供")) and not ZH_BARE_AFTER_VERB.search(text, max(0, s - 2), s):
+        if (zh_glued(text, s, ZH_SHORT_OK_BEFORE | set("供")) and not ZH_BARE_AFTER_VERB.search(text, max(0, s - 2), s)
+                and not ZH_PARTIES_BODY.fullmatch(m.group(0)) and not ZH_SESSION_BEFORE.search(text, max(0, s - 8), s)):
             continue
-        out.append(Candidate(s, m.end(), "ORG", "", source="title"))
+        ident = ""
+        title = re.search(r"《([^《》]{2,60})》$", text[max(0, s - 62):s])
+        if title and gaz is not None:  # 《联合国反腐败公约》缔约国会议: the body of that treaty's parties, when the list knows it
+            hit = gaz.lookup(title.group(1) + m.group(0), "zh")
+            ident = hit[1] if hit and hit[0] == "ORG" else ""
+        out.append(Candidate(s, m.end(), "ORG", ident, source="title"))
     return out
+
+
+# heads that end the name of one body, not a class, in Chinese UN texts: 非洲妇女教育基金会, 查达姆研究所 (found by
+# heads.zh_names, from a clear start); the kinds of members or donors alone name a class (慈善基金会, 私营基金会).
+# 协会 stays a head people teach (corrections, heads.learned_heads)
+ZH_NAME_HEADS = {"基金会": "ORG", "研究所": "ORG"}
+ZH_CLASS_OF = re.compile(r"[种类些]?(?:专业|学术|行业|民间|私营|私人|慈善|科学|医学|青年|妇女|工商|商业|律师|记者|农民|研究)+"
+                         r"(?:基金会|研究所)")
 
 
 def zh_glued(text: str, start: int, ok_before: set[str]) -> bool:
@@ -370,11 +396,12 @@ class Gazetteer:
                                              source="title"))
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         if lang == "zh":
-            out.extend(_zh_bare_bodies(text))
+            out.extend(_zh_bare_bodies(text, self))
         if words(lang) is None:  # title heuristics are written for English and Chinese only
             out.extend(self._titles(text, lang, tuple(sorted(h for h, lab in (heads or {}).items() if lab == "ORG"))))
-            if lang == "zh" and heads:
-                out.extend(zh_names(text, heads, out))
+            if lang == "zh":  # foundations, institutes: each name is one body (GUIDELINES: ORG)
+                got = zh_names(text, {**ZH_NAME_HEADS, **(heads or {})}, out)
+                out.extend(c for c in got if not ZH_CLASS_OF.fullmatch(text, c.start, c.end))
         else:
             out.extend(self._short_titles(text, lang))
             out.extend(self._parties_of(text, lang, out))
