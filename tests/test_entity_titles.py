@@ -117,6 +117,9 @@ def test_a_sanctions_committee_is_one_org(text, name, ident):
     assert ("ORG", name, ident) in got and not any(lb == "RESOLUTION" for lb, _, _ in got)
 
 
+NPT = "Treaty on the Non-Proliferation of Nuclear Weapons"
+
+
 @pytest.mark.parametrize("text, expected", [
     # a State's own bodies are not ORG (GUIDELINES), nor is a State whose name looks like a body's
     ("the Bermuda Monetary Authority and the Federal Emergency Management Agency of the United States", []),
@@ -138,8 +141,16 @@ def test_a_sanctions_committee_is_one_org(text, name, ident):
     ("Under the Bonn Agreement of December 2001, eight regional offices",
      [("TREATY", "Bonn Agreement", "Bonn Agreement"), ("DATE", "December 2001", "2001-12")]),
     ("adopted by the 2010 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons, "
-     "Ireland is submitting", [("DATE", "2010", "2010"), ("TREATY", "Treaty on the Non-Proliferation of Nuclear Weapons",
-                                                        "Treaty on the Non-Proliferation of Nuclear Weapons")]),
+     "Ireland is submitting", [("DATE", "2010", "2010"), ("TREATY", NPT, NPT)]),
+    # a known body "in <a place>" is that body; a name does not start inside a hyphenated word; the parties of a
+    # Treaty meet as a review conference (an event): only the Treaty is named
+    ("the activities of the United Nations Development Programme in the Democratic People's Republic of Korea",
+     [("ORG", "United Nations Development Programme", "United Nations Development Programme")]),
+    ("Briefing by the Chairperson-in-Office of the Organization for Security and Cooperation in Europe",
+     [("ORG", "Organization for Security and Cooperation in Europe",
+       "Organization for Security and Co-operation in Europe")]),
+    ("The Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons,",
+     [("TREATY", NPT, NPT)]),
     # a name of the list in other capitals
     ("The Beijing Platform for Action and Convention on the Elimination of all Forms of Discrimination Against Women "
      "state", [("TREATY", "Beijing Platform for Action", "Beijing Declaration and Platform for Action"),
@@ -168,6 +179,7 @@ def test_a_body_or_instrument_by_its_kind_alone_has_no_id_of_its_own_words(rules
      "Group of Non-Aligned States Parties to the Treaty on the Non-Proliferation of Nuclear Weapons"),
     ("61. The Fourth Committee of the General Assembly considered", "UN General Assembly Fourth Committee"),
     ("The Vienna Group of 10 and the Initiative submitted", "Vienna Group of Ten"),
+    ("its assessed contributions to the Technical Cooperation Fund in full", "IAEA Technical Cooperation Fund"),
     # a convention's secretariat named after its convention: the gazetteer's id, as the other languages give
     ("the part of the Rotterdam Convention Secretariat that cooperates", "Secretariat of the Rotterdam Convention"),
 ])

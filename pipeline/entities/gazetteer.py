@@ -50,7 +50,8 @@ def en_org_head(extra: tuple[str, ...] = ()) -> str:
 @functools.lru_cache(maxsize=16)
 def en_org(head: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?:[A-Z][\w’'-]*\s+(?:and\s+(?=[A-Z]))?)*{head}\b"
+        # not inside a hyphenated word ("Chairperson-in-| Office of ..."; "UNDP-Department of ..." is two names)
+        rf"(?<![\w’'])(?<![a-z]-)(?:[A-Z][\w’'-]*\s+(?:and\s+(?=[A-Z]))?)*{head}\b"
         rf"(?:\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?!{MONTH}\b)(?:[A-Z][\w’'-]*)"
         rf"(?:\s+(?:and|of|the|on|in|for|to|(?!{MONTH}\b)[A-Z][\w’'-]*))*)?")
 
@@ -320,7 +321,9 @@ class Gazetteer:
 
     def _known_end(self, text: str, s: int, e: int, org_head: str) -> int:
         """A title that runs on past a known body's name with "of <Capitalized words>" names a person there, not
-        a body: "Group of Asia-Pacific States | of Seongmee Yoon" (a body's complement takes "the" or a head)."""
+        a body: "Group of Asia-Pacific States | of Seongmee Yoon" (a body's complement takes "the" or a head); with
+        "in <a place>" it says where the body works: "United Nations Development Programme | in the Democratic
+        People's Republic of Korea", "World Meteorological Organization | in Geneva"."""
         rx = self.regex("en")
         k = rx.match(text, s) if rx is not None else None
         if (k is None or k.end() >= e or len(k.group(0).split()) < 2
@@ -328,6 +331,8 @@ class Gazetteer:
             return e
         tail = text[k.end():e]
         if re.fullmatch(r"\s+of(?:\s+[A-Z][a-z]+){1,3}", tail) and not re.search(rf"\b{org_head}\b", tail):
+            return k.end()
+        if re.match(r"\s+in\s+(?:the\s+)?[A-Z]", tail) and not re.search(rf"\b{org_head}\b", tail):
             return k.end()
         return e
 
@@ -548,8 +553,10 @@ class Gazetteer:
         for m in EN_PARTIES.finditer(text):
             if m.group(0).startswith("Review"):
                 continue  # a review conference is an event (GUIDELINES): only the treaty it reviews is named
-            out.append(Candidate(m.start(), m.end(), "ORG", "", source="title"))
             to = EN_TO_THE.match(text, m.end())
+            if to and text.startswith("Treaty", to.end()):
+                continue  # the parties of a Treaty meet as a review conference, an event: only the Treaty is named
+            out.append(Candidate(m.start(), m.end(), "ORG", "", source="title"))
             if to:
                 treaties = [c for c in found if c.label == "TREATY" and c.start == to.end()]
                 if treaties:
