@@ -87,6 +87,9 @@ def test_documents(text, expected):
     ("between 11 April 2022 and 6 March 2023", "en", "11 April 2022 and 6 March 2023", "2022-04-11/2023-03-06"),
     ("from January 2013 to December 2014", "en", "January 2013 to December 2014", "2013-01/2014-12"),
     ("Between 2005 and 2009, the number", "en", "2005 and 2009", "2005/2009"),
+    # a financial year written with a slash ('exercice 2014/15' gave a DATE with no id, English none at all)
+    ("for the 2014/15 financial period", "en", "2014/15", "2014/2015"),
+    ("pour l'exercice 2014/15", "fr", "2014/15", "2014/2015"),
 ])
 def test_dates(text, lang, surface, iso):
     got = [(text[c.start:c.end], date_id(c.key, lang, 2024)) for c in resolve(dates(text, lang))]

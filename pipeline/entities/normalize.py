@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .words import words
+from .words import DIGITS, words
 
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -66,8 +66,10 @@ def date_id(text: str, lang: str, doc_year: int | None = None) -> str | None:
         return _zh_date(t, doc_year)
     w = words(lang)
     if w is not None:  # French, Spanish, Russian, Arabic: read as the same date written in English
-        t = w.to_english(t)
-        return _two_dates(t, doc_year) or _en_date(_glued_years(t), doc_year)
+        english = w.to_english(t)
+        # 'exercice 2014/15': two years written with a slash, which to_english reads as no range word
+        return (_two_dates(english, doc_year) or _en_date(_glued_years(english), doc_year)
+                or _years(re.sub(r"\s+", "", t.translate(DIGITS))))
     return _two_dates(t, doc_year) or _en_date(t, doc_year)
 
 

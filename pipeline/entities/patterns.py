@@ -191,6 +191,7 @@ def dates(text: str, lang: str) -> list[Candidate]:
             rf"{MONTH}\s+\d{{4}}",
             rf"\b{MONTH_NOT_MAY}\b",
             r"(?<![\w/.-])(?:19|20)\d\d\s*(?:–|—|--|-|to)\s*(?:(?:19|20)\d\d|\d\d)(?![\w/])",
+            r"(?<![\w/.-])(?:19|20)(\d\d)/(?:19|20)?\d\d(?![\w/])",  # a financial year: 2014/15, 2014/2015
             r"(?<![\w/.,-])(?:1[89]|20)\d\d(?![\w/]|,\d)",
         ]
     else:
