@@ -7,7 +7,7 @@ from pipeline.entities.normalize import date_id, resolution_id
 from pipeline.entities.patterns import dates, documents, find, resolutions
 from pipeline.components.entity_rules import resolve
 
-from .conftest import ents
+from .conftest import ents, rule_spans
 
 
 def spans(cands, text):
@@ -169,3 +169,8 @@ def test_zh_general_assembly_after_a_recalling_verb(rules_nlp):
 def test_a_numbered_act_is_no_year(text, years):
     """'Decree No. 2085' is the decree's number (the French rules already knew 'décret no 2085')."""
     assert [text[c.start:c.end] for c in find(text, "en") if c.label == "DATE"] == years
+
+
+def test_a_resolution_number_like_a_financial_year_stays_a_resolution():
+    assert rule_spans("en", "resolutions 2013/5 and 2014/15 of the Council") == [
+        ("RESOLUTION", "2013/5", "E/RES/2013/5"), ("RESOLUTION", "2014/15", "E/RES/2014/15")]
