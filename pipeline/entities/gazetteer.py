@@ -143,11 +143,12 @@ ZH_VERB_BEFORE = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协�
 
 
 # Chinese bodies named by their kind alone (GUIDELINES: bodies named without their parent): 执行局, 常设论坛, 工作组,
-# 工作队, 专家组, 特别委员会 standing alone, not glued to a longer word (国家工作队 is a class of bodies, 儿基会执行局 a
-# name of its own), not generic (一个专家组, 各工作组, 该论坛) and no meeting of one (专家组会议); no id: which body, only
-# the document can say (aliases.resolve_short_forms)
-ZH_BARE_BODY = re.compile(r"(?:执行局|常设论坛|工作组|工作队|政府专家组|专家组|专家小组|特别委员会|筹备委员会|咨询小组|咨询委员会|监测组|执行委员会|"
-                          r"技术委员会|协调委员会|缔约方大会|缔约方会议|缔约国会议|评价股|道德操守办公室)"
+# 专家组, 筹备委员会, 缔约方大会 ... standing alone, not glued to a longer word (国家工作队 is a class of bodies, 儿基会执行局
+# a name of its own), not generic (一个专家组, 各工作组, 该论坛) and no meeting of one (专家组会议); no id: which body,
+# only the document can say (aliases.resolve_short_forms)
+ZH_BARE_BODY = re.compile(r"(?:执行局|常设论坛|工作组|工作队|政府专家组|专家组|专家小组|特别委员会|筹备委员会|"
+                          r"咨询小组|咨询委员会|监测组|执行委员会|技术委员会|协调委员会|"
+                          r"缔约方大会|缔约方会议|缔约国会议|评价股|道德操守办公室)"
                           r"(?!主任|局长|秘书处|成员|会议|报告|主席|组长)")
 ZH_BARE_NOT_AFTER = re.compile(r"(?:该|本|各|每个|一个|其他|这些|那些|若干|任何|几个|有关|相关|国家)$")
 ZH_BARE_AFTER_VERB = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|确定|提交|通过|"
