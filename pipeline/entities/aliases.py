@@ -89,7 +89,8 @@ class Named:
     known: bool  # the id is a gazetteer id (or came from a defined acronym), not the mention's own name
 
 
-SHORT_TITLE = re.compile(r"^(?:the\s+)?(?:(?:Additional|Optional)\s+(?=Protocol))?(Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Accord|"
+SHORT_TITLE = re.compile(r"^(?:the\s+)?(?:(?:Additional|Optional)\s+(?=Protocol))?"
+                         r"(Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Accord|"
                          r"Memorandum of Understanding)$", re.I)
 
 

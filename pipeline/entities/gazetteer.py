@@ -119,6 +119,11 @@ def _national(name: str) -> bool:
     return bool(EN_NATIONAL.search(name)) and not EN_NOT_NATIONAL.search(name)
 
 
+def _is_state(name: str) -> bool:
+    """A State's name that looks like a body's ("Soviet Union", "Union of Soviet Socialist Republics")."""
+    return re.sub(r"^the\s+", "", name) in EN_STATES
+
+
 def _name_span(m: re.Match) -> tuple[int, int]:
     """The span of a data-file pattern's match: its group 'name' when it has one (Arabic proclitics and a French
     contracted article stand outside it), else the whole match."""
@@ -136,10 +141,11 @@ ZH_TEXT_BEFORE = set("的和及与、向请在由对经为其并于是将把被�
 ZH_SHORT_OK_BEFORE = ZH_TEXT_BEFORE | set("顾申认迎扬记照中还又也即当后时")
 
 
-# a two-character name (大会) right after a verb that cites or addresses it: 建议大会请, 处理大会和, 包括大会和
-ZH_VERB_BEFORE = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|"
-                            r"提交|遵守|执行|肯定|没有|见)$")  # 提交大会第七十届会议, 遵守大会的要求, 执行大会第x号决议,
-# a footnote's 见大会第55/2号决议 (see General Assembly resolution 55/2)
+# verbs that cite or address a body, after which a name glued to them is still a name of its own
+ZH_CITING_VERBS = "建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|提交"
+# a two-character name (大会) right after such a verb: 建议大会请, 处理大会和, 包括大会和, 提交大会第七十届会议, 遵守大会的要求,
+# 执行大会第x号决议, a footnote's 见大会第55/2号决议 (see General Assembly resolution 55/2)
+ZH_VERB_BEFORE = re.compile(rf"(?:{ZH_CITING_VERBS}|遵守|执行|肯定|没有|见)$")
 
 
 # Chinese bodies named by their kind alone (GUIDELINES: bodies named without their parent): 执行局, 常设论坛, 工作组,
@@ -151,8 +157,8 @@ ZH_BARE_BODY = re.compile(r"(?:执行局|常设论坛|工作组|工作队|政府
                           r"缔约方大会|缔约方会议|缔约国会议|评价股|道德操守办公室)"
                           r"(?!主任|局长|秘书处|成员|会议|报告|主席|组长)")
 ZH_BARE_NOT_AFTER = re.compile(r"(?:该|本|各|每个|一个|其他|这些|那些|若干|任何|几个|有关|相关|国家)$")
-ZH_BARE_AFTER_VERB = re.compile(r"(?:建议|处理|包括|提请|报告|通知|协助|促请|吁请|呼吁|敦促|授权|要求|转交|转递|确定|提交|通过|"
-                                r"核准|批准|支持|设立|成立|邀请|感谢|赞赏|召开)$")
+ZH_BARE_AFTER_VERB = re.compile(rf"(?:{ZH_CITING_VERBS}|确定|通过|核准|批准|支持|设立|成立|邀请|感谢|赞赏|召开)$")
+ZH_BARE_OK_BEFORE = ZH_SHORT_OK_BEFORE | set("供")  # 供执行局审议: for the Board to consider
 
 
 # a treaty's body of its parties (缔约方大会, 缔约国会议) names no other kind of body: whatever word comes before it
@@ -169,7 +175,7 @@ def _zh_bare_bodies(text: str, gaz: "Gazetteer | None" = None) -> list[Candidate
         s = m.start()
         if ZH_BARE_NOT_AFTER.search(text, max(0, s - 4), s):
             continue
-        if (zh_glued(text, s, ZH_SHORT_OK_BEFORE | set("供")) and not ZH_BARE_AFTER_VERB.search(text, max(0, s - 2), s)
+        if (zh_glued(text, s, ZH_BARE_OK_BEFORE) and not ZH_BARE_AFTER_VERB.search(text, max(0, s - 2), s)
                 and not ZH_PARTIES_BODY.fullmatch(m.group(0)) and not ZH_SESSION_BEFORE.search(text, max(0, s - 8), s)):
             continue
         ident = ""
@@ -303,11 +309,6 @@ class Gazetteer:
                 return again[1] if again and again[0] == label else composed
         return own
 
-    @staticmethod
-    def _is_state(name: str) -> bool:
-        """A State's name that looks like a body's ("Soviet Union", "Union of Soviet Socialist Republics")."""
-        return re.sub(r"^the\s+", "", name) in EN_STATES
-
     def _tail_end(self, text: str, s: int, e: int, lang: str) -> int:
         """A body's name ends before "to/and [of] [the] <another known body>": "... Organization in Palestine | to
         the Security Council", "Panel of Experts | and of the Security Council"."""
@@ -368,6 +369,7 @@ class Gazetteer:
         heads.py): more head words that make a name in zh and en (Chinese: heads.zh_names; English: more heads
         for the title rule)."""
         out: list[Candidate] = []
+        w = words(lang)
         rx = self.regex(lang)
         if rx is not None:
             pos = 0
@@ -381,7 +383,6 @@ class Gazetteer:
                     pos = m.start() + 1
                     continue
                 offset, (label, ident) = found
-                w = words(lang)
                 if label == "ORG" and w is not None and w["event_after"] and re.match(w["event_after"], text[m.end():]):
                     pos = m.start() + 1  # 'الموئل الثالث': Habitat III, a conference (an event), not UN-Habitat
                     continue
@@ -403,7 +404,7 @@ class Gazetteer:
                 pos = m.start() + 1  # overlapping matches: the longest non-overlapping set is chosen later
         if lang == "zh":
             out.extend(_zh_bare_bodies(text, self))
-        if words(lang) is None:  # title heuristics are written for English and Chinese only
+        if w is None:  # title heuristics are written for English and Chinese only
             out.extend(self._titles(text, lang, tuple(sorted(h for h, lab in (heads or {}).items() if lab == "ORG"))))
             if lang == "zh":  # foundations, institutes: each name is one body (GUIDELINES: ORG)
                 got = zh_names(text, {**ZH_NAME_HEADS, **(heads or {})}, out)
@@ -596,7 +597,6 @@ class Gazetteer:
             while words and re.fullmatch(r"[A-Z][a-z]+(ing|s)", words[0]) and len(words) > 2:
                 s += len(words[0]) + (len(text[s + len(words[0]):]) - len(text[s + len(words[0]):].lstrip()))
                 words = words[1:]
-                span2 = text[s:e]
             e = _glued_end(text, s, e)
             rx = self.regex(lang)
             k = rx.match(text, s) if rx is not None else None
@@ -627,7 +627,7 @@ class Gazetteer:
             e = self._tail_end(text, s, e, lang)
             e = _glued_end(text, s, self._known_end(text, s, e, org_head))
             name = text[s:e]
-            if len(name.split()) < 2 or name in EN_ROLES or _national(name) or self._is_state(name):
+            if len(name.split()) < 2 or name in EN_ROLES or _national(name) or _is_state(name):
                 continue
             out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))
         for m in EN_SHORT.finditer(text):
