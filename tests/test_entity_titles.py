@@ -109,6 +109,13 @@ def test_english_names_carry_the_ids_the_other_languages_give(text, name, ident)
     ("the Committee established pursuant to resolution 751 (1992) concerning Somalia and Eritrea and its Monitoring",
      "Committee established pursuant to resolution 751 (1992) concerning Somalia and Eritrea",
      "Security Council Committee established pursuant to resolution 751 (1992) concerning Somalia and Eritrea"),
+    # States whose names end like adjectives (-an, -ese) are States too: the Sudan stays in the committee's name
+    ("the Committee established pursuant to resolution 1591 (2005) concerning the Sudan shall report",
+     "Committee established pursuant to resolution 1591 (2005) concerning the Sudan",
+     "Security Council Committee established pursuant to resolution 1591 (2005) concerning the Sudan"),
+    ("the Security Council Committee established pursuant to resolution 2206 (2015) concerning South Sudan and the "
+     "Panel", "Security Council Committee established pursuant to resolution 2206 (2015) concerning South Sudan",
+     "Security Council Committee established pursuant to resolution 2206 (2015) concerning South Sudan"),
 ])
 def test_a_sanctions_committee_is_one_org(text, name, ident):
     """One ORG with the resolution inside, as the gold and the fr/es/ru/ar names give it (it was 'Security Council

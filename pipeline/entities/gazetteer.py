@@ -32,7 +32,7 @@ EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|
                r"Centre|Center|Institute|Organization|Union|Authority)")
 # a sanctions committee named by the resolution(s) that set it up, and the country it concerns
 EN_COUNTRY = r"(?:the )?(?:" + lexicons.alternation(sorted(
-    (c for c in lexicons.countries("en") if c[:1].isupper() and not c.endswith(("ese", "ian", "an"))),
+    (c for c in lexicons.states("en") if c[:1].isupper()),
     key=lambda c: (-len(c), c))) + r")(?![\w-])"
 EN_SC_COMMITTEE = re.compile(
     r"(?:Security Council )?Committee (?:established )?pursuant to resolutions? (\d{1,4}) \((\d{4})\)"
