@@ -3,11 +3,17 @@
 classifier alone and the combination.
 
     .venv/bin/python benchmarks/strength_languages.py [--split test] [--langs fr,es,ru,ar] [--model-dir models]
-                                                       [--repo-lexicon] [--errors 10]
+                                                       [--repo-lexicon] [--errors 10] [--ceiling]
 
 --clauses adds, for want of clause gold in these languages, how often the later clauses the rules find in a
 paragraph (", et prie", "، ويطلب") agree with those found in its aligned English line (the English clause rules score
 F1 0.995 on their gold): same number of clauses, and same classes in order.
+
+--ceiling adds what the opener itself allows: the labels come from the English opener, and some openers translate
+several English ones (Russian "призывает" is both "calls upon", urge, and "encourages"). Over every aligned line of all
+splits, it groups the lines by the opener phrase the lexicon finds and counts the lines of each phrase's most frequent
+class: no classifier that reads only the opener can score higher (the majorities are taken from the labels, so this
+is an upper bound, not a result).
 
 A language with a shipped pipeline (models/unap-<lang>) is measured with it; one without gets the rules alone
 (a blank pipeline with unap_paragraphs and unap_opverbs). --repo-lexicon swaps the lexicon the pipeline saved for
@@ -66,6 +72,25 @@ def clause_agreement(split: str, langs: list[str]) -> None:
               f"| {sum(bool(a) for a, _ in pairs)} / {sum(bool(b) for _, b in pairs)} |")
 
 
+def opener_ceiling(langs: list[str]) -> None:
+    print("\n| language | aligned lines (all splits) | opener-majority ceiling | openers with several classes |")
+    print("|---|---|---|---|")
+    for lang in langs:
+        lex = OpenerLexicon.load(lang)
+        by_phrase: dict = {}
+        rows = [r for split in ("train", "dev", "test") for r in read_split(split, lang) if r["id"].startswith("unpc:")]
+        for r in rows:
+            found = lex.find(r["text"], "operative")
+            counts = by_phrase.setdefault(found.phrase if found else "", {})
+            counts[r["strength"]] = counts.get(r["strength"], 0) + 1
+        if not rows:
+            continue
+        best = sum(max(c.values()) for c in by_phrase.values())
+        mixed = "; ".join(f"{p or '(none)'}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=lambda kv: -kv[1]))
+                          for p, c in sorted(by_phrase.items()) if len(c) > 1)
+        print(f"| {lang} | {len(rows)} | {best / len(rows):.3f} | {mixed or '-'} |")
+
+
 def ci(hits: list[bool]) -> str:
     r = interval(lambda idx: sum(hits[i] for i in idx) / len(idx) if idx else 0.0, len(hits))
     return f"{r['value']:.3f} [{r['low']:.3f}, {r['high']:.3f}]"
@@ -79,6 +104,7 @@ def main() -> None:
     ap.add_argument("--repo-lexicon", action="store_true")
     ap.add_argument("--errors", type=int, default=10, help="errors to list per language (lexicon mode)")
     ap.add_argument("--clauses", action="store_true", help="also the later clauses' agreement with English")
+    ap.add_argument("--ceiling", action="store_true", help="also the accuracy the openers themselves allow")
     args = ap.parse_args()
     print("| language | pipeline | n | mode | strength accuracy (95% CI) | intensity accuracy (95% CI) |")
     print("|---|---|---|---|---|---|")
@@ -97,6 +123,8 @@ def main() -> None:
             print(f"| {lang} | {what} | {len(rows)} | {mode} | {ci(strength)} | {ci(intensity)} |")
             if mode == "lexicon":
                 listed += [(lang, g, p) for g, p, ok, oki in zip(rows, preds, strength, intensity) if not (ok and oki)]
+    if args.ceiling:
+        opener_ceiling(args.langs.split(","))
     if args.clauses:
         clause_agreement(args.split, args.langs.split(","))
     if args.errors:
