@@ -72,6 +72,8 @@ def main() -> None:
             print(f"| {cfg} | {e['strict']['f']:.3f} | {e['overlap']['f']:.3f} | {e['strict']['macro_f']:.3f} "
                   f"| {e['id_accuracy']:.3f} ({e['id_checked']}) |")
         e, preds = results["combined"]
+        if args.errors <= 0:  # --errors 0: figures only, no line of the gold (a held-out set stays unread)
+            continue
         print("\nremaining errors (combined):")
         shown = 0
         for u, p in zip(units, preds):
@@ -86,11 +88,13 @@ def main() -> None:
                     print(f"  spurious {lab:10s} {u['text'][s:t]!r:50s} in {u['id']}")
                     shown += 1
         print("\nwrong ids on correctly found spans (combined):")
+        shown = 0
         for u, p in zip(units, preds):
             q = {(s["start"], s["end"], s["label"]): s.get("id") for s in p["entities"]}
             for g in u["entities"]:
                 key = (g["start"], g["end"], g["label"])
-                if key in q and g.get("id") is not None and q[key] != g["id"]:
+                if key in q and g.get("id") is not None and q[key] != g["id"] and shown < args.errors:
+                    shown += 1
                     print(f"  {g['label']:10s} {u['text'][g['start']:g['end']]!r:40s} gold {g['id']!r} got {q[key]!r} in {u['id']}")
 
 
