@@ -274,3 +274,83 @@ def test_staff_regulations_are_no_statute():
                                  "de las Naciones Unidas que rigen la selección", shape_names=True) if s[0] == "TREATY"]
     assert ("TREATY", "el Estatuto") in [(lab, t) for lab, t, _ in spans(
         "los Estados partes en el Estatuto de Roma y el Estatuto.", shape_names=True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # open line 1751 "from 28 July to 3 December 2014": 'entre el ... y el ...' is one DATE, as 'entre 2002 y 2004'
+    # (README_fr_es.md), the first date with or without its year
+    ("Entre el 28 de julio y el 3 de diciembre de 2014, Suiza, a través de su Misión Permanente",
+     ("DATE", "28 de julio y el 3 de diciembre de 2014", "2014-07-28/2014-12-03")),
+    ("los gastos efectuados entre el 1 de enero de 2013 y el 31 de diciembre de 2014",
+     ("DATE", "1 de enero de 2013 y el 31 de diciembre de 2014", "2013-01-01/2014-12-31")),
+    # open line 571 (the ICTR's official name): "between 1 January 1994 and 31 December 1994", months capitalised
+    ("Cometidas en el Territorio de Estados Vecinos entre el 1 de Enero y el 31 de Diciembre de 1994",
+     ("DATE", "1 de Enero y el 31 de Diciembre de 1994", "1994-01-01/1994-12-31")),
+])
+def test_range_between_two_days(text, expected):
+    assert expected in spans(text)
+
+
+def test_two_days_without_entre_stay_two_dates():
+    found = [s for s in spans("el 12 de junio de 2012 y el 27 de junio de 2013") if s[0] == "DATE"]
+    assert [t for _, t, _ in found] == ["12 de junio de 2012", "27 de junio de 2013"]
+
+
+@pytest.mark.parametrize("text, span, label, ident", [
+    # other official Spanish forms of names the gazetteer holds in French (short forms, acronyms, full titles)
+    ("La Agenda 2030 reconoce la importancia de la cooperación.", "Agenda 2030", "TREATY",
+     "2030 Agenda for Sustainable Development"),
+    ("la Nueva Alianza para el Desarrollo de África (NEPAD)", "Nueva Alianza para el Desarrollo de África", "ORG",
+     "African Union Development Agency"),
+    ("el apoyo de la NEPAD a los países", "NEPAD", "ORG", "African Union Development Agency"),
+    ("La Comisión Preparatoria de la OTPCE informó", "Comisión Preparatoria de la OTPCE", "ORG",
+     "Preparatory Commission for the Comprehensive Nuclear-Test-Ban Treaty Organization"),
+    ("el Comité 1540 y sus expertos", "Comité 1540", "ORG",
+     "Security Council Committee established pursuant to resolution 1540 (2004)"),
+    ("con cargo al Fondo Multilateral", "Fondo Multilateral", "ORG",
+     "Multilateral Fund for the Implementation of the Montreal Protocol"),
+    # open line 1511, train line 3696 (gold 'EC3'), dev line 2824 (gold 'Plan para su Ulterior Ejecución')
+    ("junto con la División de Derecho Ambiental y Convenios sobre el Medio Ambiente y la Oficina",
+     "División de Derecho Ambiental y Convenios sobre el Medio Ambiente", "ORG", "Division of Environmental Law and Conventions"),
+    ("el Centro Europeo contra la Delincuencia Informática (EC3) de Europol", "EC3", "ORG", "European Cybercrime Centre"),
+    ("que figuran en el Programa 21, el Plan para su Ulterior Ejecución, la Declaración del Milenio",
+     "Plan para su Ulterior Ejecución", "TREATY", "Programme for the Further Implementation of Agenda 21"),
+    # dev line 3856 (gold 'Convenio de 1971'): the drug conventions by their year, as UN texts name them
+    ("la inclusión de la mefedrona en la Lista II del Convenio de 1971, e hizo notar", "Convenio de 1971", "TREATY",
+     "Convention on Psychotropic Substances"),
+    ("la Convención Única y la Convención de 1988", "Convención de 1988", "TREATY",
+     "United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances"),
+    ("la Convención Única y la Convención de 1988", "Convención Única", "TREATY", "Single Convention on Narcotic Drugs"),
+    ("por recomendación de la Mesa de la Asamblea General", "Mesa de la Asamblea General", "ORG",
+     "UN General Assembly General Committee"),
+])
+def test_more_official_names(text, span, label, ident):
+    assert (label, span, ident) in spans(text, shape_names=True)
+
+
+@pytest.mark.parametrize("text, span, label, ident", [
+    # open lines 1051, 1464 "Second/Fourth Committee of the General Assembly", 1428, 1572, 2495 "United Nations
+    # Disarmament Commission", 854 "United Nations Commission on Human Rights": one name, as the English one
+    ("La Cuarta Comisión de la Asamblea General examinó la cuestión", "Cuarta Comisión de la Asamblea General", "ORG",
+     "UN General Assembly Fourth Committee"),
+    ("con arreglo a las directrices de 1999 de la Comisión de Desarme de las Naciones Unidas.",
+     "Comisión de Desarme de las Naciones Unidas", "ORG", "UN Disarmament Commission"),
+    ("el informe de 1996 de la Comisión de Derechos Humanos de las Naciones Unidas sobre el sistema",
+     "Comisión de Derechos Humanos de las Naciones Unidas", "ORG", "Commission on Human Rights"),
+    # open line 831 "the Space Protocol"; ids the gazetteer had in French, Russian and Arabic only
+    ("En consecuencia, el Protocolo sobre el Espacio establecerá las normas necesarias", "Protocolo sobre el Espacio",
+     "TREATY", "Space Protocol"),
+    ("el Comité del Consejo de Seguridad establecido en virtud de la resolución 2127 (2013) relativa a la República "
+     "Centroafricana", "Comité del Consejo de Seguridad establecido en virtud de la resolución 2127 (2013) relativa a "
+     "la República Centroafricana", "ORG",
+     "Security Council Committee established pursuant to resolution 2127 (2013) concerning the Central African Republic"),
+    ("la aplicación del Instrumento Internacional de Localización", "Instrumento Internacional de Localización", "TREATY",
+     "International Tracing Instrument"),
+])
+def test_names_joined_as_english(text, span, label, ident):
+    assert (label, span, ident) in spans(text, shape_names=True)
+
+
+def test_committee_alone_keeps_its_short_name():
+    assert ("ORG", "Segunda Comisión", "UN General Assembly Second Committee") in spans(
+        "La Segunda Comisión aprobó el proyecto.", shape_names=True)

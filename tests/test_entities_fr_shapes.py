@@ -187,7 +187,7 @@ def test_years_after_apres_and_numero(text, expected):
 
 
 @pytest.mark.parametrize("text, bad", [
-    # shape names (off in French; entities.fr.json title_* keys): stop rules for national bodies, verbs and a
+    # shape names (entities.fr.json title_* keys; on in the shipped pipeline since session 12): stop rules for national bodies, verbs and a
     # President's statement, as Spanish and Russian have them
     ("la stratégie actualisée en 2014 sous l'égide du Conseil national de sécurité.", "Conseil national de sécurité"),
     ("le Département de la défense n'avait pas revalidé les besoins", "Département de la défense"),
@@ -222,3 +222,90 @@ def test_un_spider_and_the_rwanda_tribunal_full_name():
             "accusés de tels actes ou violations commis sur le territoire d'États voisins")
     assert ("ORG", name, "International Criminal Tribunal for Rwanda") in \
         spans("16. " + name + " entre le 1er janvier et le 31 décembre 1994.")
+
+
+# Names by their shape, on in the shipped French pipeline (models/configs/fr.cfg shape_names; session 12): the stop
+# rules of entities.fr.json title_org_head / title_treaty_head / title_next / title_two. Sentences written for these
+# tests in the style of UN documents.
+def shaped(text: str) -> list[tuple[str, str, str]]:
+    return [(lab, t, i or "") for lab, t, i in rule_spans("fr", text, shape_names=True)]
+
+
+@pytest.mark.parametrize("text", [
+    # the title of a proposal in quotation marks is no body (GUIDELINES: 'an open-ended working group' in the
+    # title of a proposal); « », << >> (as UNPC writes them), “ ” and straight quotes
+    "Examen du document de travail présenté par le Mexique et intitulé « Groupe de travail chargé d'étudier la "
+    "question des sanctions »",
+    "Examen du document de travail présenté par le Mexique et intitulé << Groupe de travail chargé d'étudier la "
+    "question des sanctions >>",
+    "le document de travail intitulé “Groupe de travail chargé d'étudier la question des sanctions”, présenté",
+    'le document de travail intitulé "Groupe de travail chargé d\'étudier la question des sanctions", présenté',
+])
+def test_shape_names_not_in_quoted_titles(text):
+    assert not [s for s in shaped(text) if s[1].startswith("Groupe de travail")]
+
+
+def test_quoted_title_keeps_known_names_and_bodies_outside_quotes():
+    found = shaped("intitulé « Groupe de travail sur l'application de la Charte des Nations Unies »")
+    assert ("TREATY", "Charte des Nations Unies", "Charter of the United Nations") in found
+    assert not [s for s in found if s[0] == "ORG"]
+    assert ("ORG", "Groupe de travail", "") in shaped("Le Groupe de travail chargé d'étudier la question des "
+                                                     "sanctions s'est réuni deux fois.")
+    # a statement in quotation marks is no instrument either
+    assert not [s for s in shaped("la légitimité de la « Déclaration de Tanaka » a été contestée.")
+                if s[0] == "TREATY"]
+
+
+@pytest.mark.parametrize("text, bad", [
+    # the subject of a report, a period, a place: no part of the body's name
+    ("Adoption du rapport de la Commission sur les travaux de sa soixante-dixième session.", "Commission sur"),
+    ("la feuille de route adoptée par la Commission pour la période 2016-2018", "Commission pour"),
+    ("La présence de la Mission sur le terrain a été réduite.", "Mission sur"),
+    # a Special Rapporteur's mandate, not the Council's name
+    ("Prenant note du rapport du Rapporteur spécial du Conseil sur la promotion du droit à l'alimentation,",
+     "Conseil sur"),
+    # a number, a pronoun, an article, 'la façon dont': no complement
+    ("Prie le Groupe d'experts de présenter son programme de travail au Comité trente jours au plus tard.",
+     "Comité trente"),
+    ("les sommes versées par le Fonds et d'en informer les donateurs", "Fonds et"),
+    ("le secrétariat a appuyé les réunions du Forum et de la célébration de la Journée.", "Forum et"),
+    ("le Groupe consultatif a remercié le secrétariat du Fonds pour la façon dont il a été géré.", "Fonds pour"),
+    # two bodies, a trust fund with no name, national machinery, a delegation's general statement
+    ("les relations entre le Bureau et l'Administration ont été examinées.", "Bureau et"),
+    ("Les contributions versées au Fonds d'affectation spéciale sont vivement appréciées.", "Fonds d'affectation"),
+    ("Le Mécanisme national de promotion de la femme a été renforcé.", "Mécanisme national"),
+    ("Déclaration générale sur la non-prolifération des armes nucléaires", "Déclaration générale"),
+])
+def test_shape_name_stop_families(text, bad):
+    assert not [s for s in shaped(text) if s[1].startswith(bad)]
+
+
+def test_shape_names_keep_known_names_and_ids():
+    # a Main Committee (ordinal) and a mission's acronym keep their own spans and ids
+    found = shaped("Le Président de la Quatrième Commission de l'Assemblée générale a présenté le rapport.")
+    assert ("ORG", "Quatrième Commission", "UN General Assembly Fourth Committee") in found
+    assert ("ORG", "Assemblée générale", "UN General Assembly") in found
+    found = shaped("Les effectifs de la Force de la MINUSCA ont été renforcés.")
+    assert [s[1] for s in found] == ["MINUSCA"]
+    # a year after an instrument's place is a DATE, not part of its name
+    found = shaped("la Convention de Vienne de 1997 sur la réparation des dommages nucléaires")
+    assert ("TREATY", "Convention de Vienne", "") in found and ("DATE", "1997", "1997") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("le rapport du Groupe de travail sur la viabilité à long terme des activités spatiales du Sous-Comité "
+     "scientifique et technique", "Groupe de travail sur la viabilité à long terme des activités spatiales"),
+    ("Le Président a rendu compte des travaux du Groupe consultatif de haut niveau du Secrétariat de l'ONU.",
+     "Groupe consultatif de haut niveau du Secrétariat de l'ONU"),
+])
+def test_shape_names_whole_name(text, name):
+    assert ("ORG", name, "") in shaped(text)
+
+
+def test_shipped_french_pipeline_finds_names_by_shape():
+    from pipeline import models
+    from pipeline.evaluation import run
+    nlp = models.load(models.resolve(None, "fr"))
+    text = "Le Comité d'examen des marchés locaux a approuvé le rapport « Groupe de travail chargé des achats »."
+    got = [(e["label"], text[e["start"]:e["end"]]) for e in run.predict(nlp, [{"text": text}])[0]["entities"]]
+    assert got == [("ORG", "Comité d'examen des marchés locaux")]

@@ -198,3 +198,100 @@ def test_march_before_a_month_with_its_year():
 ])
 def test_names_the_english_side_finds(text, span, ident):
     assert ("ORG", span, ident) in spans(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 1275 "Between 2005 and 2009": 'С' opening a sentence opens the range as 'с' does ('по' inside, GUIDELINES)
+    ("С 2005 по 2009 год показатели нехватки жилплощади сократились.", [("2005 по 2009 год", "2005/2009")]),
+    # 2854 "between 2011 and 2012": after 'между' two years joined by 'и' are one range, as English and Spanish
+    ("в период между 2011 и 2012 годами общая производительность снизилась", [("2011 и 2012 годами", "2011/2012")]),
+    ("Между 2011 и 2012 годами производительность снизилась", [("2011 и 2012 годами", "2011/2012")]),
+    # without 'между' a pair of years stays two dates (English "in 2013 and 2014": two spans)
+    ("отчетов о работе за 2013 и 2014 годы", [("2013", "2013"), ("2014 годы", "2014")]),
+    # two full dates after 'между' are not joined by this rule
+    ("между 1 мая 2014 года и 3 июня 2015 года", [("1 мая 2014 года", "2014-05-01"), ("3 июня 2015 года", "2015-06-03")]),
+])
+def test_year_ranges_after_between_and_from(text, expected):
+    assert [(t, i) for label, t, i in spans(text) if label == "DATE"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2272, 2387, 2487: a Russian document's header date left in English
+    ("6 February 2015", [("6 February 2015", "2015-02-06")]),
+    ("21 January 2015", [("21 January 2015", "2015-01-21")]),
+    # an English month name alone is no date (a title quoted in English)
+    ("доклад <<May the best win>> опубликован", []),
+])
+def test_english_header_dates(text, expected):
+    assert [(t, i) for label, t, i in spans(text) if label == "DATE"] == expected
+
+
+def test_country_team_is_a_class_of_bodies():
+    # 1898 "with the United Nations country team": only the United Nations is ORG (GUIDELINES: Country teams)
+    got = [(label, t, i) for label, t, i in spans("между группами коренного населения Чили и Страновой группой "
+                                                  "Организации Объединенных Наций в Чили") if label == "ORG"]
+    assert got == [("ORG", "Организации Объединенных Наций", "United Nations")]
+
+
+@pytest.mark.parametrize("text, span", [
+    # 378 "on the eve of the official entry into force of the Treaty": 'в силу' is no part of a longer title
+    ("8. 20 марта 2009 года, накануне официального вступления Договора в силу, Генеральный секретарь приветствовал",
+     "Договора"),
+    ("со дня вступления Конвенции в силу государства представляют доклад", "Конвенции"),
+])
+def test_short_title_before_entry_into_force(text, span):
+    assert span in [t for label, t, _ in spans(text) if label == "TREATY"]
+
+
+@pytest.mark.parametrize("text, label, span, ident", [
+    # open-set lines where the English pipeline finds a gazetteer id (session 12)
+    ("9. Помимо этого, СПАЙДЕР-ООН признает необходимость распространения информации", "ORG", "СПАЙДЕР-ООН",
+     "United Nations Platform for Space-based Information for Disaster Management and Emergency Response"),  # 2377
+    ("4. На 2-м заседании Рабочей группы полного состава ряд делегаций высказались", "ORG",
+     "Рабочей группы полного состава", "Working Group of the Whole"),  # 2804
+    ("Генеральная Ассамблея по рекомендации Генерального комитета постановила включить пункт", "ORG",
+     "Генерального комитета", "UN General Assembly General Committee"),  # 599
+    ("Форум молодых специалистов призывает правительства", "ORG", "Форум молодых специалистов",
+     "Young Professionals Forum"),  # 686
+    ("столкновения между элементами <<Анти-балаки>> и бывшей <<Селеки>> продолжаются", "ORG", "Анти-балаки",
+     "Anti-balaka"),  # 1734
+    ("в соответствии с положениями Заключительного документа первой специальной сессии Генеральной Ассамблеи, "
+     "посвященной разоружению, и принципами", "TREATY",
+     "Заключительного документа первой специальной сессии Генеральной Ассамблеи, посвященной разоружению",
+     "Final Document of the Tenth Special Session of the General Assembly"),  # 1572
+    ("Комитет утвердил Женевскую хартию Организации Объединенных Наций об устойчивом жилищном хозяйстве в регионе",
+     "TREATY", "Женевскую хартию Организации Объединенных Наций об устойчивом жилищном хозяйстве",
+     "Geneva United Nations Charter on Sustainable Housing"),  # 1807
+    # the short form without 'Организации Объединенных Наций' is the whole name, not cut before 'по'
+    ("при содействии Управления Верховного комиссара по правам человека", "ORG",
+     "Управления Верховного комиссара по правам человека",
+     "Office of the United Nations High Commissioner for Human Rights"),
+])
+def test_names_the_english_side_finds_session12(text, label, span, ident):
+    assert (label, span, ident) in spans(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 860 "the Special Rapporteur of the Council on the promotion ...", 2451 "Council resolutions on women, peace and
+    # security": 'по вопросу о' opens a subject; a head cut there ('Совета по вопросу') is no name
+    ("отмечая доклад Специального докладчика Совета по вопросу о поощрении и защите права на свободу мнений", []),
+    ("и другие резолюции Совета по вопросу о женщинах, мире и безопасности", []),
+    # a name with 'по вопросам' (plural) is still whole
+    ("41. В 2014 году Бюро по вопросам этики провело восьмой ежегодный обзор.", ["Бюро по вопросам этики"]),
+])
+def test_no_name_cut_at_po_voprosu(text, expected):
+    assert orgs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 412 "by resolution of the United Nations General Assembly": one name with its 'ООН', as the English one span
+    ("в соответствии с резолюцией Генеральной Ассамблеи ООН десять лет назад был провозглашен",
+     [("ORG", "Генеральной Ассамблеи ООН", "UN General Assembly")]),
+    ("положения Устава ООН и нормы международного права",
+     [("TREATY", "Устава ООН", "Charter of the United Nations")]),
+    # the organ between keyword and number may carry 'ООН' ('resolución del Consejo de Seguridad 822 (1993)')
+    ("во исполнение резолюции Совета Безопасности ООН 2202 (2015) стороны",
+     [("ORG", "Совета Безопасности ООН", "UN Security Council"), ("RESOLUTION", "2202 (2015)", "S/RES/2202(2015)")]),
+])
+def test_organs_with_the_un_acronym(text, expected):
+    assert spans(text) == expected

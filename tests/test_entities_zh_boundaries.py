@@ -117,7 +117,8 @@ BASEL_COP = "Conference of the Parties to the Basel Convention"
     # after a title in 《》: the id of that treaty's body when the list knows it
     ("《巴塞尔公约》缔约方大会第十二次会议", [("巴塞尔公约", "TREATY", BASEL), ("缔约方大会", "ORG", BASEL_COP)]),
     ("A. 《联合国反腐败公约》缔约国会议", [("联合国反腐败公约", "TREATY", "United Nations Convention against Corruption"),
-                                ("缔约国会议", "ORG", "")]),  # no Chinese row for that body yet
+                                ("缔约国会议", "ORG",
+                                 "Conference of the States Parties to the United Nations Convention against Corruption")]),
     # a named parent still makes one longer name; a meeting of a panel is no body
     ("巴塞尔公约缔约方大会第十二次会议", [("巴塞尔公约缔约方大会", "ORG", BASEL_COP)]),
     ("举行一次专家小组会议", []),

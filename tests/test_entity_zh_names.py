@@ -92,6 +92,20 @@ ROOT = Path(__file__).resolve().parent.parent
     ("达尔富尔区域管理局的工作", "达尔富尔区域管理局", "ORG", "Darfur Regional Authority"),
     ("争取实现《21世纪议程》、 《进一步执行〈21世纪议程〉方案》", "进一步执行〈21世纪议程〉方案", "TREATY",
      "Programme for the Further Implementation of Agenda 21"),
+    # session 12: bodies of a treaty's parties named with the treaty, the id the English side builds for them
+    ("向联合国气候变化框架公约缔约方大会和联合国大会提供信息", "联合国气候变化框架公约缔约方大会", "ORG",
+     "Conference of the Parties to the United Nations Framework Convention on Climate Change"),
+    ("《联合国气候变化框架公约》缔约方会议第二十一届会议", "缔约方会议", "ORG",
+     "Conference of the Parties to the United Nations Framework Convention on Climate Change"),
+    ("A. 《联合国反腐败公约》缔约国会议", "缔约国会议", "ORG",
+     "Conference of the States Parties to the United Nations Convention against Corruption"),
+    ("《生物多样性公约》缔约方大会第十五届会议", "缔约方大会", "ORG",
+     "Conference of the Parties to the Convention on Biological Diversity"),
+    ("在南共体次区域和太平洋共同体秘书处次区域", "太平洋共同体秘书处", "ORG", "Pacific Community"),
+    ("乌克兰政府有意成为联合国难民事务高级专员方案执行委员会成员", "联合国难民事务高级专员方案执行委员会", "ORG",
+     "Executive Committee of the Programme of the United Nations High Commissioner for Refugees"),
+    ("难民署执行委员会第七十四届会议", "难民署执行委员会", "ORG",
+     "Executive Committee of the Programme of the United Nations High Commissioner for Refugees"),
 ])
 def test_projected_zh_names(rules_nlp, text, span, label, ident):
     assert (span, label, ident) in ents(rules_nlp["zh"](text))
