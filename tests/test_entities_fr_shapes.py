@@ -302,10 +302,12 @@ def test_shape_names_whole_name(text, name):
     assert ("ORG", name, "") in shaped(text)
 
 
-def test_shipped_french_pipeline_finds_names_by_shape():
+def test_shipped_french_pipeline_keeps_shape_names_off():
+    """The shipped French pipeline proposes no body from its shape alone (models/configs/fr.cfg: on, the studied
+    held-out sets lost precision), so an unlisted committee is not an ORG while the stop rules above stay ready."""
     from pipeline import models
     from pipeline.evaluation import run
     nlp = models.load(models.resolve(None, "fr"))
-    text = "Le Comité d'examen des marchés locaux a approuvé le rapport « Groupe de travail chargé des achats »."
+    text = "Le Comité d'examen des marchés locaux a approuvé le rapport de l'Organisation des Nations Unies."
     got = [(e["label"], text[e["start"]:e["end"]]) for e in run.predict(nlp, [{"text": text}])[0]["entities"]]
-    assert got == [("ORG", "Comité d'examen des marchés locaux")]
+    assert got == [("ORG", "Organisation des Nations Unies")]
