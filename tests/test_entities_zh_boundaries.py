@@ -136,3 +136,17 @@ def test_more_bodies_named_by_their_kind_alone(rules_nlp, text, want):
 ])
 def test_general_assembly_after_more_verbs(rules_nlp, text):
     assert ("大会", "ORG", "UN General Assembly") in ents(rules_nlp["zh"](text))
+
+
+@pytest.mark.parametrize("text, title", [
+    ("秘书长根据《联合国全球反恐协调契约》开展工作。", "联合国全球反恐协调契约"),
+    ("落实《联合国全系统性别平等和增强妇女权能行动计划》。", "联合国全系统性别平等和增强妇女权能行动计划"),
+    ("欢迎秘书长题为《我们的共同议程》的报告。", "我们的共同议程"),
+])
+def test_what_the_un_system_makes_for_its_own_work_is_no_treaty(rules_nlp, text, title):
+    """GUIDELINES ("Strategies, frameworks and plans vs TREATY"): a system-wide action plan, the coordination compact
+    and Our Common Agenda are not instruments States adopted; the 联合国 inside them is ORG."""
+    got = ents(rules_nlp["zh"](text))
+    assert not any(lb == "TREATY" for _, lb, _ in got), got
+    if "联合国" in title:
+        assert ("联合国", "ORG", "United Nations") in got

@@ -19,7 +19,7 @@ ZH_TREATY_TAIL = re.compile(r"(公约|条约|议定书|宪章|规约|协定|协�
 # a year written at the start of a title before a known name (《1944年芝加哥公约》): a date of its own (GUIDELINES: dates
 # attached to titles); before a bare head (《1971年公约》) it is part of the short title
 ZH_TITLE_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?=[\u4e00-\u9fff]{2})")
-ZH_NOT_TREATY = re.compile(r"(报告|战略|汇编|记录|条例|法典|法|规章|准则|手册|政策|计划\(.*\)|框架)$")
+ZH_NOT_TREATY = re.compile(r"(报告|战略|汇编|记录|条例|法典|法|规章|准则|手册|政策|计划\(.*\)|框架|全系统.*行动计划|协调契约|共同议程)$")
 EN_TREATY_HEAD = (r"(?:Convention|Treaty|Protocol|Covenant|Statute|Charter|Agreement|Declaration|Pact|Accord|Consensus|"
                   r"Memorandum of Understanding)")
 EN_TITLE = re.compile(  # a date after "of" is no part of the title ("Bonn Agreement | of December 2001")
