@@ -192,3 +192,18 @@ def test_a_body_or_instrument_by_its_kind_alone_has_no_id_of_its_own_words(rules
 ])
 def test_english_short_forms_of_listed_bodies(text, ident):
     assert [i for lb, _, i in rule_spans("en", text) if lb == "ORG"] == [ident]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("thanks the Asian Institute of Technology and the Regional Centre for Mapping of Resources for Development",
+     ["Asian Institute of Technology", "Regional Centre for Mapping of Resources for Development"]),
+    ("the Interregional Coordination Centre for Maritime Security in the Gulf of Guinea and the Regional Centre for "
+     "Maritime Security in Central Africa", ["Interregional Coordination Centre for Maritime Security in the Gulf of "
+                                             "Guinea", "Regional Centre for Maritime Security in Central Africa"]),
+    # without "the" the words after "and" may belong to one name
+    ("the Working Group on Space Debris of the Scientific and Technical Subcommittee",
+     ["Working Group on Space Debris of the Scientific and Technical Subcommittee"]),
+])
+def test_two_bodies_joined_by_and_the(text, names):
+    """Two bodies no list holds, joined by "and the", are two ORG spans (they were one, with one made-up id)."""
+    assert [t for lb, t, _ in rule_spans("en", text) if lb == "ORG"] == names

@@ -40,6 +40,9 @@ EN_SC_COMMITTEE = re.compile(
     rf"(?: concerning {EN_COUNTRY}(?: and {EN_COUNTRY})?)?")
 # inside a title match: " and [the] <Capitalized words> <treaty or body head>" starts a second name
 EN_TWO_TITLES = re.compile(rf"\s+and\s+(?:the\s+)?(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
+# after a body's head word: " and the <Capitalized words> <head>" starts a second body (without "the" the words may be
+# one name: "... of the Scientific and Technical Subcommittee")
+EN_TWO_BODIES = re.compile(rf"\s+and\s+the\s+(?=(?:[A-Z][\w’'-]*\s+)*(?:{EN_TREATY_HEAD}|{EN_ORG_HEAD})\b)")
 
 
 def en_org_head(extra: tuple[str, ...] = ()) -> str:
@@ -67,7 +70,7 @@ EN_STATES = frozenset(lexicons.states("en"))
 EN_STATE = lexicons.alternation(sorted(EN_STATES, key=lambda c: (-len(c), c)))
 EN_NATIONAL = re.compile(rf"^(?:the\s+)?(?:{EN_STATE})\s+(?=[A-Z])|\b(?:of|in)\s+(?:the\s+)?(?:{EN_STATE})$"
                          rf"|\b(?:{EN_STATE})\s+(?:Department|Ministry|Government)\b")
-EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Regional|Group|Panel|Mission|Inquiry|Envoy|"
+EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Interregional|Regional|Subregional|Group|Panel|Mission|Inquiry|Envoy|"
                              r"Special|Tribunal|Court for|Sanctions")
 EN_OF_STATE = re.compile(r"\s+of\s+(?!Independent)")  # "Commonwealth of Dominica", not "... of Independent States"
 EN_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
@@ -608,8 +611,14 @@ class Gazetteer:
                 continue
             out.append(Candidate(s, e, "TREATY", self.canonical(text[s:e], "TREATY", lang), source="title"))
         org_head = en_org_head(org_heads)
-        for m in en_org(org_head).finditer(text):
+        rx_org, pos = en_org(org_head), 0
+        while (m := rx_org.search(text, pos)) is not None:
             s, e = m.start(), m.end()
+            pos = e
+            head = re.search(rf"\b{org_head}\b", text[s:e])
+            two = EN_TWO_BODIES.search(text, s + head.end(), e) if head else None
+            if two:  # "Asian Institute of Technology | and the Regional Centre for Mapping ...": two bodies
+                e, pos = two.start(), two.end()
             span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
             e = s + len(span)
             words = span.split()
