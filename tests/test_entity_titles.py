@@ -207,3 +207,22 @@ def test_english_short_forms_of_listed_bodies(text, ident):
 def test_two_bodies_joined_by_and_the(text, names):
     """Two bodies no list holds, joined by "and the", are two ORG spans (they were one, with one made-up id)."""
     assert [t for lb, t, _ in rule_spans("en", text) if lb == "ORG"] == names
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    ("placed in Schedule II of the 1971 Convention, noting", "1971 Convention", "Convention on Psychotropic Substances"),
+    ("under the 1921 Agreement, the parties", "1921 Agreement", ""),  # no row, no name in the document: no id
+])
+def test_an_instrument_named_by_its_year_is_one_treaty(rules_nlp, text, span, ident):
+    """GUIDELINES: 'the 1971 Convention' is one TREATY (it was a DATE), as 'Convention de 1971' is; its id is a
+    gazetteer row's, never its own words ('1921 Agreement' names no one)."""
+    got = ents(rules_nlp["en"](text))
+    assert (span, "TREATY", ident) in got and not any(lb == "DATE" for _, lb, _ in got)
+
+
+def test_a_full_title_after_the_year_keeps_its_own_name(rules_nlp):
+    got = ents(rules_nlp["en"]("Parties to the 1971 Convention for the Suppression of Unlawful Acts against the Safety of "
+                               "Civil Aviation agreed"))
+    assert ("Convention for the Suppression of Unlawful Acts against the Safety of Civil Aviation", "TREATY",
+            "Convention for the Suppression of Unlawful Acts against the Safety of Civil Aviation") in got
+    assert ("1971", "DATE", "1971") in got

@@ -89,7 +89,7 @@ class Named:
     known: bool  # the id is a gazetteer id (or came from a defined acronym), not the mention's own name
 
 
-SHORT_TITLE = re.compile(r"^(?:the\s+)?(?:(?:Additional|Optional)\s+(?=Protocol))?"
+SHORT_TITLE = re.compile(r"^(?:the\s+)?((?:19|20)\d\d\s+)?(?:(?:Additional|Optional)\s+(?=Protocol))?"
                          r"(Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Accord|"
                          r"Memorandum of Understanding)$", re.I)
 
@@ -165,10 +165,11 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
             continue
         st = SHORT_TITLE.match(m.text.strip())
         if st and m.label == "TREATY":
-            head = st.group(1).lower()
+            year, head = (st.group(1) or "").strip(), st.group(2).lower()
             cands = [(j, n) for j, n in enumerate(ms) if j != i and n.label == "TREATY" and n.id
                      and not SHORT_TITLE.match(n.text.strip())
-                     and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)]
+                     and re.search(rf"\b{re.escape(head)}\b", n.text, re.I)
+                     and (not year or year in n.text)]  # "the 1961 Convention": the one of 1961
             ident = _nearest(cands, m)
             out[i] = ident or ""  # a sentence's "The Treaty" is a short title too, not a name of its own
             continue

@@ -75,6 +75,9 @@ EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Interr
 EN_OF_STATE = re.compile(r"\s+of\s+(?!Independent)")  # "Commonwealth of Dominica", not "... of Independent States"
 EN_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
 EN_PARTIES = re.compile(r"\b(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+|High\s+Contracting\s+)?Parties\b")
+# an instrument named by its year alone ("the 1961 Convention"); with a complement it is a full title or a date before one
+EN_DATED = re.compile(r"\b(?:the|its|this|that)\s+((?:19|20)\d\d\s+(?:Convention|Protocol|Agreement|Treaty|Covenant))\b"
+                      r"(?!\s+(?:on|for|against|of|relating|concerning|between|to)\b)")
 EN_SHORT = re.compile(r"\bthe (Convention|Treaty|Statute|Charter|Protocol|Covenant|Agreement|Memorandum of Understanding)\b"
                       r"(?!\s+(?:on|of|for|against|between)\b)")
 
@@ -639,6 +642,10 @@ class Gazetteer:
             if len(name.split()) < 2 or name in EN_ROLES or _national(name) or _is_state(name):
                 continue
             out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))
+        for m in EN_DATED.finditer(text):  # "the 1961 Convention": one TREATY (GUIDELINES); no id of its own words,
+            hit = self.lookup(m.group(1), lang)  # the unambiguous ones are gazetteer rows ("1971 Convention")
+            out.append(Candidate(m.start(1), m.end(1), "TREATY", hit[1] if hit and hit[0] == "TREATY" else "",
+                                 source="short-title"))
         for m in EN_SHORT.finditer(text):
             ident = "Charter of the United Nations" if m.group(1) == "Charter" else ""
             out.append(Candidate(m.start(), m.end(), "TREATY", ident, source="short-title"))
