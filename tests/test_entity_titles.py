@@ -82,6 +82,12 @@ def test_zh_unit_written_after_its_parent_is_one_body(rules_nlp):
      "Violations of International Humanitarian Law Committed in the Territory of Rwanda and Rwandan Citizens "
      "Responsible for Genocide and Other Such Violations Committed in the Territory of Neighbouring States, between",
      None, "International Criminal Tribunal for Rwanda"),
+    # session 12: names the Spanish, Russian and Chinese rows already id
+    ("the United Nations Commission on Human Rights adopted", "United Nations Commission on Human Rights",
+     "Commission on Human Rights"),
+    ("the Multilateral Fund approved", "Multilateral Fund", "Multilateral Fund for the Implementation of the Montreal "
+                                                            "Protocol"),
+    ("the Secretariat of the Pacific Community reported", "Secretariat of the Pacific Community", "Pacific Community"),
 ])
 def test_english_names_carry_the_ids_the_other_languages_give(text, name, ident):
     """English rows for names the Chinese and Spanish rows already id (session 10): before, English gave the
