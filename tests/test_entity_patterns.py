@@ -87,6 +87,9 @@ def test_documents(text, expected):
     ("between 11 April 2022 and 6 March 2023", "en", "11 April 2022 and 6 March 2023", "2022-04-11/2023-03-06"),
     ("from January 2013 to December 2014", "en", "January 2013 to December 2014", "2013-01/2014-12"),
     ("Between 2005 and 2009, the number", "en", "2005 and 2009", "2005/2009"),
+    # from a year or a month to a full date: one range, as 2011年至2014年12月22日 (it was two dates)
+    ("for the period from 2011 to 22 December 2014.", "en", "2011 to 22 December 2014", "2011/2014-12-22"),
+    ("from May 2013 to 30 June 2015, the Mission", "en", "May 2013 to 30 June 2015", "2013-05/2015-06-30"),
     # a financial year written with a slash ('exercice 2014/15' gave a DATE with no id, English none at all)
     ("for the 2014/15 financial period", "en", "2014/15", "2014/2015"),
     ("pour l'exercice 2014/15", "fr", "2014/15", "2014/2015"),

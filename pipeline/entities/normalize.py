@@ -90,6 +90,10 @@ def _two_dates(t: str, doc_year: int | None) -> str | None:
     if len(parts) == 2 and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+,? \d{4}", p) for p in parts):
         a, b = (_en_date(p, doc_year) for p in parts)
         return f"{a}/{b}" if a and b else None
+    # "2011 to 22 December 2014", "May 2013 to 30 June 2015": each end with its own year
+    if len(parts) == 2 and all(re.search(r"\b\d{4}$", p) for p in parts):
+        a, b = (p if re.fullmatch(r"\d{4}", p) else _en_date(p, None) for p in parts)
+        return f"{a}/{b}" if a and b else None
     return None
 
 

@@ -182,6 +182,8 @@ def dates(text: str, lang: str) -> list[Candidate]:
             rf"(?<=[Bb]etween ){MONTH}(?:,?\s+\d{{4}})?\s+and\s+{MONTH},?\s+\d{{4}}",
             r"(?<=[Bb]etween )(?:19|20)\d\d\s+and\s+(?:19|20)\d\d(?![\w/])",
             rf"(?<=[Ff]rom ){MONTH}(?:,?\s+\d{{4}})?\s+(?:to|until|through)\s+{MONTH},?\s+\d{{4}}",
+            # "from 2011 to 22 December 2014", "from May 2013 to 30 June 2015": one range, as 2011年至2014年12月22日
+            rf"(?<=[Ff]rom )(?:(?:19|20)\d\d|{MONTH},?\s+\d{{4}})\s+(?:to|until|through)\s+(?:{full}|{MONTH},?\s+\d{{4}})",
             rf"{MONTH}\s+\d{{4}}\s*(?:-|–|—)\s*{MONTH}\s+\d{{4}}",
             rf"{day}\s+{MONTH}\s*(?:to|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
             rf"{day}\s*(?:to|and|-|–|—)\s*{day}\s+{MONTH}(?:,?\s+\d{{4}})?",
