@@ -88,3 +88,18 @@ def test_en_sentence_initial_short_title_is_no_name_of_its_own(rules_nlp):
     assert ents(rules_nlp["en"]("The Treaty shall enter into force.")) == [("The Treaty", "TREATY", "")]
     got = ents(rules_nlp["en"]("Recalling the Treaty on the Non-Proliferation of Nuclear Weapons. The Treaty remains."))
     assert got[1] == ("The Treaty", "TREATY", got[0][2]) and got[0][2]
+
+
+def test_a_short_title_with_a_proper_adjective_is_another_instrument():
+    """'Венской конвенции' and 'Парижской конвенции' after the Convention on Supplementary Compensation name the
+    Vienna and Paris Conventions: they took the id of the nearest convention; 'Конвенции' alone still does."""
+    csc = "Convention on Supplementary Compensation for Nuclear Damage"
+    ms = [Named(0, 60, "TREATY", "Конвенции о дополнительном возмещении за ядерный ущерб", csc, True),
+          Named(70, 87, "TREATY", "Венской конвенции", "", False),
+          Named(90, 109, "TREATY", "Парижской конвенции", "", False),
+          Named(120, 129, "TREATY", "Конвенции", "", False)]
+    got = resolve_short_forms(ms, "ru")
+    assert got.get(1) is None and got.get(2) is None and got[3] == csc
+    fr = [Named(0, 50, "TREATY", "Convention sur la réparation complémentaire", csc, True),
+          Named(60, 73, "TREATY", "La Convention", "", False)]  # a capitalized article is still an article
+    assert resolve_short_forms(fr, "fr") == {1: csc}

@@ -124,6 +124,9 @@ def _head_key(word: str) -> str:
     return (inflection.ru_stem(w) if CYRILLIC.fullmatch(w) else w).lower()
 
 
+SHORT_ARTICLES = {"la", "le", "les", "l'", "l’", "el", "los", "las", "del", "al"}
+
+
 def _untitled_head(m: Named) -> str | None:
     """The head key of a French, Spanish, Russian or Arabic short title with no id of its own ('la Convention',
     'el Tratado', 'Конвенции', 'الاتفاقية'): one word, or an article and a word, no year (a dated title, 'Convention
@@ -131,6 +134,8 @@ def _untitled_head(m: Named) -> str | None:
     words = m.text.split()
     if m.label != "TREATY" or m.id or not 1 <= len(words) <= 2 or re.search(r"[\d\u4e00-\u9fff]", m.text):
         return None
+    if len(words) == 2 and words[0][:1].isupper() and words[0].lower() not in SHORT_ARTICLES:
+        return None  # 'Венской конвенции', 'Parisian ...': a proper adjective names another instrument than the nearest
     return _head_key(words[-1])
 
 
