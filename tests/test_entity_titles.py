@@ -232,3 +232,16 @@ def test_a_full_title_after_the_year_keeps_its_own_name(rules_nlp):
     assert ("Convention for the Suppression of Unlawful Acts against the Safety of Civil Aviation", "TREATY",
             "Convention for the Suppression of Unlawful Acts against the Safety of Civil Aviation") in got
     assert ("1971", "DATE", "1971") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence's "Some"/"Each" before a head is no part of a name, and the head alone is none
+    ("Some Committee members said so.", []),
+    # funds with capitals but no name are no ORG (GUIDELINES); named ones are
+    ("the Trust Fund and the General Fund were depleted", []),
+    ("the Trust Fund for Victims", [("ORG", "Trust Fund for Victims")]),
+    # a programme of action is an instrument States adopt, not a body
+    ("the Programme of Action on Small Arms", [("TREATY", "Programme of Action on Small Arms")]),
+])
+def test_capitalized_words_that_name_no_body(text, expected):
+    assert [(lb, t) for lb, t, _ in rule_spans("en", text)] == expected

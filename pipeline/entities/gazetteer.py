@@ -60,6 +60,10 @@ def en_org(head: str) -> re.Pattern[str]:
 
 
 EN_ORG = en_org(EN_ORG_HEAD)
+# words that open a sentence before a body's head without being part of its name ("Some Committee members")
+EN_DETERMINERS = ("The", "A", "An", "Some", "Each", "All", "Any", "Other", "Several", "Many", "Most", "Such", "Both")
+# funds written with capitals but no name (GUIDELINES: trust funds without a name are not ORG)
+EN_UNNAMED_FUND = re.compile(r"(?:Trust|General|Development|Voluntary|Reserve|Revolving)\s+Fund")
 # capitalized roles that are no body (GUIDELINES: States and their groups are not annotated)
 EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying Power", "Administering Power",
             "Administering Powers"}
@@ -630,7 +634,7 @@ class Gazetteer:
             # a sentence's first word may be its verb ("Welcoming the ...", "Requests ...", a note's "See ..."), not
             # part of a name
             while words and ((opens and re.fullmatch(r"[A-Z][a-z]+(ing|s|ed)|See", words[0]))
-                             or words[0] in ("The", "A", "An")) \
+                             or words[0] in EN_DETERMINERS) \
                     and not (len(words) > 1 and words[1] == "and") \
                     and words[:2] != ["United", "Nations"]:  # "Monitoring and Evaluation Unit", "United Nations X"
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
@@ -639,7 +643,12 @@ class Gazetteer:
             e = self._tail_end(text, s, e, lang)
             e = _glued_end(text, s, self._known_end(text, s, e, org_head))
             name = text[s:e]
-            if len(name.split()) < 2 or name in EN_ROLES or _national(name) or _is_state(name):
+            if (len(name.split()) < 2 or name in EN_ROLES or _national(name) or _is_state(name)
+                    or EN_UNNAMED_FUND.fullmatch(name)):
+                continue
+            heads = list(re.finditer(rf"\b{org_head}\b", name))
+            if heads and name.startswith("Programme of Action", heads[-1].start()):  # an instrument States adopted
+                out.append(Candidate(s, e, "TREATY", self.canonical(name, "TREATY", lang), source="title"))
                 continue
             out.append(Candidate(s, e, "ORG", self.canonical(text[s:e], "ORG", lang), source="title"))
         for m in EN_DATED.finditer(text):  # "the 1961 Convention": one TREATY (GUIDELINES); no id of its own words,
