@@ -141,8 +141,8 @@ def test_year_ranges_with_the_year_word(text, span, ident):
 
 
 @pytest.mark.parametrize("text", [
-    # 'between 2005 and 2009' is two years on the English line too; a share that moves between two years is no range
-    "بين عامي 2005 و 2009",
+    # a share that moves between two years is no range ('بين عامي 2005 و 2009' is one DATE since session 12, as the
+    # English line 'between 2005 and 2009' and GUIDELINES 'entre abril y agosto de 2014': test_year_pair_after_between)
     "ارتفع من 5 في المائة في عام 2006 إلى 7 في المائة في عام 2013",
 ])
 def test_two_years_that_are_no_range(text):
@@ -240,3 +240,62 @@ def test_habitat_with_an_ordinal_is_the_conference():
     ids = [[e.get("id") for e in p["entities"] if e["label"] == "ORG"] for p in run.predict(nlp, units)]
     assert ids[0] == [] and ids[1] == []
     assert "United Nations Human Settlements Programme" in ids[2]
+
+
+# session 12: 'بين عامي 2005 و 2009' is one DATE, as English 'between 2005 and 2009' (the opener outside); years
+# joined by و without the opener stay two dates; official names the English pipeline ids (UNPC open lines)
+@pytest.mark.parametrize("text,span,ident", [
+    ("ففي الفترة ما بين عامي 2005 و 2009، انخفض المؤشران", "2005 و 2009", "2005/2009"),
+    ("شهد بين عامي 2011 و2012 تدنّياً ملحوظاً", "2011 و2012", "2011/2012"),
+    ("في الفترة بين 2009 و 2012", "2009 و 2012", "2009/2012"),
+])
+def test_year_pair_after_between(text, span, ident):
+    assert ("DATE", span, ident) in found(text)
+
+
+@pytest.mark.parametrize("text", ["ومنحة دراسية واحدة في عامي 2007 و 2008", "في الأعوام 2003 و 2004 و 2005"])
+def test_years_joined_without_between_stay_apart(text):
+    assert [s for s in found(text) if s[0] == "DATE"] == [("DATE", y, y) for y in re.findall(r"\d{4}", text)]
+
+
+@pytest.mark.parametrize("text,label,span,ident", [
+    ("وأوصت بإدراج المادة في الجدول الأول من اتفاقية سنة 1971.", "TREATY", "اتفاقية سنة 1971",
+     "Convention on Psychotropic Substances"),
+    ("الخاضعة للمراقبة بموجب اتفاقية سنة 1988", "TREATY", "اتفاقية سنة 1988",
+     "United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances"),
+])
+def test_session12_names(text, label, span, ident):
+    assert (label, span, ident) in found(text)
+
+
+@pytest.mark.parametrize("text,label,span,ident", [
+    # the English id of the body (the parties rule alone would build '... on Persistent Organic Pollutants')
+    ("مؤتمر الأطراف في اتفاقية استكهولم للملوثات العضوية الثابتة", "ORG",
+     "مؤتمر الأطراف في اتفاقية استكهولم للملوثات العضوية الثابتة", "Conference of the Parties to the Stockholm Convention"),
+    ("إن مؤتمر الأطراف في اتفاقية استكهولم بشأن الملوِّثات العضوية الثابتة والمدير التنفيذي", "ORG",
+     "مؤتمر الأطراف في اتفاقية استكهولم بشأن الملوِّثات العضوية الثابتة",
+     "Conference of the Parties to the Stockholm Convention"),
+    ("ونتائج مؤتمر الحوار الوطني الشامل، واتفاق السلم والشراكة الوطنية، ووفقا", "TREATY",
+     "اتفاق السلم والشراكة الوطنية", "Peace and National Partnership Agreement"),
+])
+def test_session12_bodies_and_agreements(text, label, span, ident):
+    assert (label, span, ident) in found(text)
+
+
+@pytest.mark.parametrize("text,span", [
+    # 'للجنة' is ل + اللجنة: the first ل outside, the text's own letters inside (GUIDELINES, Arabic)
+    ("ووفرت شعبة التدوين الخدمات الفنية للجنة الخاصة وللفريق العامل.", "لجنة الخاصة"),
+    ("الذي تكلم في دورة اللجنة الخاصة التي عقدت في حزيران/يونيه", "اللجنة الخاصة"),
+    ("وقدم تقريرا إلى للجنة التحضيرية في دورتها الثالثة", "لجنة التحضيرية"),
+])
+def test_bodies_named_alone_after_li(text, span):
+    assert ("ORG", span, "") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "تقرير اللجنة الخاصة لعمليات حفظ السلام",  # the name goes on: no cut head
+    "اللجنة الخاصة بالتحقيق في الأحداث",
+    "على إعلان مؤتمر الأطراف المتعاقدة السامية في اتفاقية جنيف الرابعة",  # not the Conference of the Parties
+])
+def test_no_cut_heads_session12(text):
+    assert not [s for s in found(text) if s[1] in ("اللجنة الخاصة", "مؤتمر الأطراف")]
