@@ -299,3 +299,13 @@ def test_bodies_named_alone_after_li(text, span):
 ])
 def test_no_cut_heads_session12(text):
     assert not [s for s in found(text) if s[1] in ("اللجنة الخاصة", "مؤتمر الأطراف")]
+
+
+@pytest.mark.parametrize("text, span, ident", [
+    # ل + اللجنة is written للجنة (alif and the article's lam both go): the span leaves out the first ل only
+    ("أحالت المسألة للجنة الثانية.", "لجنة الثانية", "UN General Assembly Second Committee"),
+    ("وقدمت الدعم وللجنة الدولية للصليب الأحمر.", "لجنة الدولية للصليب الأحمر", "International Committee of the Red Cross"),
+    ("وللجمعية العامة أن تقرر.", "لجمعية العامة", "UN General Assembly"),  # لل + a name without الل: as before
+])
+def test_names_that_start_with_al_lam_after_the_proclitic_lam(text, span, ident):
+    assert ("ORG", span, ident) in found(text)

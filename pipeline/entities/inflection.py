@@ -112,7 +112,9 @@ def pattern(name: str, lang: str) -> str:
     if how == "ar-clitic":
         # the clitics before the name: و/ف, then ب/ك/ل; ل + ال is written لل
         marked = re.sub(r"([\u0621-\u064a])", rf"\1{AR_MARKS}", re.sub(r"^ال", "", esc))
-        body = f"(?:ال|(?<=ل)ل){marked}" if name.startswith("ال") else marked
+        # ل + اللجنة is written للجنة: after ل a name that starts with الل loses both its alif and its article's lam
+        start = "(?:ال|(?<=ل)ل|(?<=ل)(?=ل))" if name.startswith("الل") else "(?:ال|(?<=ل)ل)"
+        body = f"{start}{marked}" if name.startswith("ال") else marked
         return f"[وف]?[بكل]?{body}"
     return esc
 
@@ -136,12 +138,15 @@ def key(text: str, lang: str) -> str:
 def ar_keys(text: str) -> list[tuple[int, str]]:
     """The readings of an Arabic matched text without its proclitics, as (offset of the name, key):
     'والجمعية العامة' -> (1, 'الجمعية العامة'); 'للجمعية العامة' -> (1, 'الجمعية العامة'): the span leaves out
-    exactly the proclitic letters, so after ل the name is written لجمعية العامة (the article's alif is elided)."""
-    out = [(0, text)]
+    exactly the proclitic letters, so after ل the name is written لجمعية العامة (the article's alif is elided), and
+    a name that starts with الل is written لجنة ... (alif and the article's lam both go: للجنة)."""
+    out, elided, lam = [(0, text)], [], []
     for k in (1, 2):
         if len(text) > k + 2 and all(ch in AR_PROCLITIC for ch in text[:k]):
             rest = text[k:]
             out.append((k, rest))
             if rest.startswith("ل") and not rest.startswith("ال"):
-                out.append((k, "ا" + rest))
-    return out
+                elided.append((k, "ا" + rest))
+                lam.append((k, "ال" + rest))
+    # the longest proclitic first for a name that starts with الل: 'وللجنة' is و + ل + (ال)لجنة, span 'لجنة'
+    return out + lam[::-1] + elided
