@@ -150,3 +150,12 @@ def test_what_the_un_system_makes_for_its_own_work_is_no_treaty(rules_nlp, text,
     assert not any(lb == "TREATY" for _, lb, _ in got), got
     if "联合国" in title:
         assert ("联合国", "ORG", "United Nations") in got
+
+
+@pytest.mark.parametrize("text", [
+    "根据2015年7月27日大会关于发展筹资的决议",  # glued to the date before it
+    "确定大会第77/109号决议的执行情况",  # cited by its resolution
+    "2024 年 12 月 9 日大会决议",  # the seed's header line
+])
+def test_general_assembly_after_a_date_or_before_its_resolution(rules_nlp, text):
+    assert ("大会", "ORG", "UN General Assembly") in ents(rules_nlp["zh"](text))

@@ -156,6 +156,9 @@ ZH_CITING_VERBS = "建议|处理|包括|提请|报告|通知|协助|促请|吁�
 # a two-character name (大会) right after such a verb: 建议大会请, 处理大会和, 包括大会和, 提交大会第七十届会议, 遵守大会的要求,
 # 执行大会第x号决议, a footnote's 见大会第55/2号决议 (see General Assembly resolution 55/2)
 ZH_VERB_BEFORE = re.compile(rf"(?:{ZH_CITING_VERBS}|遵守|执行|肯定|没有|见)$")
+# 大会 glued to a date before it (2015年7月27日大会关于...的决议) or cited by its resolution (确定大会第77/109号决议)
+ZH_ASSEMBLY_DATE_BEFORE = re.compile(r"\d\s*日$")
+ZH_ASSEMBLY_RESOLUTION = re.compile(r"第\s*[\dA-Z][\dA-Z/()（）.\s-]*号决议")
 
 
 # Chinese bodies named by their kind alone (GUIDELINES: bodies named without their parent): 执行局, 常设论坛, 工作组,
@@ -404,7 +407,10 @@ class Gazetteer:
                     pos = m.start() + 1  # "Commonwealth of Dominica": a State's formal name
                     continue
                 if not (lang == "zh" and len(name) <= 2 and zh_glued(text, m.start(), ZH_SHORT_OK_BEFORE)
-                        and not ZH_VERB_BEFORE.search(text, max(0, m.start() - 2), m.start())):
+                        and not ZH_VERB_BEFORE.search(text, max(0, m.start() - 2), m.start())
+                        and not (name == "大会" and (ZH_ASSEMBLY_DATE_BEFORE.search(text, max(0, m.start() - 3),
+                                                                                     m.start())
+                                                    or ZH_ASSEMBLY_RESOLUTION.match(text, m.end())))):
                     out.append(Candidate(m.start(), m.end(), label, ident, source="gazetteer"))
                     ext = ZH_ORG_EXT.match(text, m.end()) if lang == "zh" else None
                     if ext and ext.end() > m.end() and not ZH_NOT_BODY.search(ext.group(0)):
