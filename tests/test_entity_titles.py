@@ -240,6 +240,7 @@ def test_a_full_title_after_the_year_keeps_its_own_name(rules_nlp):
     # funds with capitals but no name are no ORG (GUIDELINES); named ones are
     ("the Trust Fund and the General Fund were depleted", []),
     ("the Trust Fund for Victims", [("ORG", "Trust Fund for Victims")]),
+    ("the Initiative and its Implementation Mechanism", []),  # an agreement's mechanism, as the train gold
     # a programme of action is an instrument States adopt, not a body
     ("the Programme of Action on Small Arms", [("TREATY", "Programme of Action on Small Arms")]),
 ])

@@ -62,8 +62,9 @@ def en_org(head: str) -> re.Pattern[str]:
 EN_ORG = en_org(EN_ORG_HEAD)
 # words that open a sentence before a body's head without being part of its name ("Some Committee members")
 EN_DETERMINERS = ("The", "A", "An", "Some", "Each", "All", "Any", "Other", "Several", "Many", "Most", "Such", "Both")
-# funds written with capitals but no name (GUIDELINES: trust funds without a name are not ORG)
-EN_UNNAMED_FUND = re.compile(r"(?:Trust|General|Development|Voluntary|Reserve|Revolving)\s+Fund")
+# funds written with capitals but no name (GUIDELINES: trust funds without a name are not ORG), and an agreement's
+# "Implementation Mechanism" ("the Gulf Cooperation Council Initiative and its Implementation Mechanism", as the gold)
+EN_UNNAMED = re.compile(r"(?:Trust|General|Development|Voluntary|Reserve|Revolving)\s+Fund|Implementation\s+Mechanism")
 # capitalized roles that are no body (GUIDELINES: States and their groups are not annotated)
 EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying Power", "Administering Power",
             "Administering Powers"}
@@ -650,7 +651,7 @@ class Gazetteer:
             e = _glued_end(text, s, self._known_end(text, s, e, org_head))
             name = text[s:e]
             if (len(name.split()) < 2 or name in EN_ROLES or _national(name) or _is_state(name)
-                    or EN_UNNAMED_FUND.fullmatch(name)):
+                    or EN_UNNAMED.fullmatch(name)):
                 continue
             heads = list(re.finditer(rf"\b{org_head}\b", name))
             if heads and name.startswith("Programme of Action", heads[-1].start()):  # an instrument States adopted
