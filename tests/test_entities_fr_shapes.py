@@ -311,3 +311,49 @@ def test_shipped_french_pipeline_keeps_shape_names_off():
     text = "Le Comité d'examen des marchés locaux a approuvé le rapport de l'Organisation des Nations Unies."
     got = [(e["label"], text[e["start"]:e["end"]]) for e in run.predict(nlp, [{"text": text}])[0]["entities"]]
     assert got == [("ORG", "Organisation des Nations Unies")]
+
+
+# --- session 12 (fr, cross-lingual ids): date ranges after 'entre', official names with the gazetteer's ids ---
+@pytest.mark.parametrize("text, expected", [
+    # open lines 1275, 1832, 2699, 2854: "between 2005 and 2009" is one range in English, and in French
+    ("Entre 2005 et 2009, les indicateurs du surpeuplement ont chuté.", ("DATE", "2005 et 2009", "2005/2009")),
+    ("Au total, l'Espagne a octroyé 55 bourses à des étudiants sahraouis entre 2002 et 2012.",
+     ("DATE", "2002 et 2012", "2002/2012")),
+])
+def test_year_range_after_entre(text, expected):
+    found = spans(text)
+    assert expected in found
+    # the two years are not also dates of their own
+    assert ("DATE", expected[1][:4], expected[1][:4]) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no 'entre': two years, two dates; a pair of days stays a pair ('and', not 'to')
+    ("les élections de 2008 et 2013 ont eu lieu", [("2008", "2008"), ("2013", "2013")]),
+    ("entre 2008 et 2013/14 le budget a crû", [("2008", "2008"), ("2013/14", "2013/2014")]),
+    ("les 14 et 15 mars 2014 à Genève", [("14 et 15 mars 2014", "2014-03-14/2014-03-15")]),
+])
+def test_year_pair_without_entre_stays_apart(text, expected):
+    assert [(t, i) for lab, t, i in spans(text) if lab == "DATE"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # open 384 "Palestinian Authority", 491 "WHO Expert Committee on Drug Dependence", 2061 "ENFORCE",
+    # 706/2768 "1971 Convention" (drug control; the dev gold gives the id too)
+    ("Représentant personnel auprès de l'Organisation de libération de la Palestine et de l'Autorité palestinienne.",
+     [("ORG", "Palestine Liberation Organization"), ("ORG", "Palestinian Authority")]),
+    ("la version préliminaire du rapport du Comité d'experts de la pharmacodépendance de l'OMS",
+     [("ORG", "WHO Expert Committee on Drug Dependence")]),
+    ("les travaux du Réseau environnemental pour l'optimisation du respect de la réglementation sur le trafic illicite.",
+     [("ORG", "Environmental Network for Optimizing Regulatory Compliance on Illegal Traffic")]),
+    ("soit placée sous contrôle international au titre du Tableau I de la Convention de 1971.",
+     [("TREATY", "Convention on Psychotropic Substances")]),
+    ("le Comité exécutif du Programme du Haut-Commissaire des Nations Unies pour les réfugiés",
+     [("ORG", "Executive Committee of the Programme of the United Nations High Commissioner for Refugees")]),
+    ("le Tribunal international pour l'ex-Yougoslavie", [("ORG", "International Criminal Tribunal for the former Yugoslavia")]),
+    ("l'Accord de paix de Dayton", [("TREATY", "General Framework Agreement for Peace in Bosnia and Herzegovina")]),
+    ("la Convention de Palerme", [("TREATY", "United Nations Convention against Transnational Organized Crime")]),
+    ("le Mouvement des non-alignés", [("ORG", "Non-Aligned Movement")]),
+])
+def test_official_names_session12(text, expected):
+    assert [(lab, i) for lab, t, i in spans(text) if lab in ("ORG", "TREATY")] == expected
