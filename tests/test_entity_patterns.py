@@ -90,6 +90,8 @@ def test_documents(text, expected):
     # from a year or a month to a full date: one range, as 2011年至2014年12月22日 (it was two dates)
     ("for the period from 2011 to 22 December 2014.", "en", "2011 to 22 December 2014", "2011/2014-12-22"),
     ("from May 2013 to 30 June 2015, the Mission", "en", "May 2013 to 30 June 2015", "2013-05/2015-06-30"),
+    ("De 2011 au 22 décembre 2014, la Mission", "fr", "2011 au 22 décembre 2014", "2011/2014-12-22"),
+    ("с 2011 года по 22 декабря 2014 года", "ru", "2011 года по 22 декабря 2014 года", "2011/2014-12-22"),
     # a financial year written with a slash ('exercice 2014/15' gave a DATE with no id, English none at all)
     ("for the 2014/15 financial period", "en", "2014/15", "2014/2015"),
     ("pour l'exercice 2014/15", "fr", "2014/15", "2014/2015"),

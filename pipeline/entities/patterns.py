@@ -151,6 +151,8 @@ def _spaced_dates(w: Words) -> list[str]:
     opened = "(?:" + "|".join(rf"(?<=(?<!\w){o}\s)" for o in w["range_open"] or []) + ")" if w["range_open"] else "(?!)"
     return [
         rf"{day}{dm}{month}{year}{rng}{day}{dm}{month}{year}",
+        # 'De 2011 au 22 décembre 2014': from a year to a full date, one range (English 'from 2011 to 22 December 2014')
+        rf"{opened}(?:19|20)\d\d(?:{w['year_suffix']})?{rng}{day}{dm}{month}{year}",
         rf"{day}{dm}{month}{rng}{day}{dm}{month}(?:{year})?",
         rf"{day}{pair}{day}{dm}{month}(?:{year})?",
         rf"{day}{dm}{month}(?:{year})?",
