@@ -54,8 +54,9 @@ def test_a_head_learned_from_two_corrected_names_finds_a_third_name(lang, text, 
 
 
 def test_one_corrected_name_teaches_a_head_only_when_the_gazetteer_makes_it_one():
-    corrections, _ = learn_corrections("zh", [gold_unit("u1", ZH_GOLD, ["性别统计机构间专家组"], "zh")])
-    assert not corrections.heads("zh")  # 专家组 ends too few gazetteer names
+    text = "委员会收到了国际天文学会和国际地理联合会的请求。"
+    corrections, _ = learn_corrections("zh", [gold_unit("u1", text, ["国际天文学会"], "zh")])
+    assert not corrections.heads("zh")  # no gazetteer name ends with 学会
     text = "自2022年7月的上一次评审以来，委员会共收到八个组织的请求，其中一个符合认可要求，即巴勒斯坦土地协会。"
     corrections, _ = learn_corrections("zh", [gold_unit("u2", text, ["巴勒斯坦土地协会"], "zh")])
     assert corrections.heads("zh") == {"协会": "ORG"}
