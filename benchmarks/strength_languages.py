@@ -76,15 +76,15 @@ def opener_ceiling(langs: list[str]) -> None:
     print("\n| language | aligned lines (all splits) | opener-majority ceiling | openers with several classes |")
     print("|---|---|---|---|")
     for lang in langs:
+        rows = [r for split in ("train", "dev", "test") for r in read_split(split, lang) if r["id"].startswith("unpc:")]
+        if not rows:
+            continue
         lex = OpenerLexicon.load(lang)
         by_phrase: dict = {}
-        rows = [r for split in ("train", "dev", "test") for r in read_split(split, lang) if r["id"].startswith("unpc:")]
         for r in rows:
             found = lex.find(r["text"], "operative")
             counts = by_phrase.setdefault(found.phrase if found else "", {})
             counts[r["strength"]] = counts.get(r["strength"], 0) + 1
-        if not rows:
-            continue
         best = sum(max(c.values()) for c in by_phrase.values())
         mixed = "; ".join(f"{p or '(none)'}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=lambda kv: -kv[1]))
                           for p, c in sorted(by_phrase.items()) if len(c) > 1)

@@ -30,10 +30,12 @@ EN_TITLE = re.compile(  # a date after "of" is no part of the title ("Bonn Agree
 EN_ORG_HEAD = (r"(?:Committee|Subcommittee|Commission|Council|Board|Group|Forum|Mission|Office|Department|Panel|"
                r"Programme|Fund|Agency|Tribunal|Court|Force|Mechanism|Network|Secretariat|Unit|Division|Branch|"
                r"Centre|Center|Institute|Organization|Union|Authority)")
+# the States' and territories' names (no adjectives), and their alternation, longest first
+EN_STATES = frozenset(lexicons.states("en"))
+EN_STATE = lexicons.alternation(sorted(EN_STATES, key=lambda c: (-len(c), c)))
 # a sanctions committee named by the resolution(s) that set it up, and the country it concerns
 EN_COUNTRY = r"(?:the )?(?:" + lexicons.alternation(sorted(
-    (c for c in lexicons.states("en") if c[:1].isupper()),
-    key=lambda c: (-len(c), c))) + r")(?![\w-])"
+    (c for c in EN_STATES if c[:1].isupper()), key=lambda c: (-len(c), c))) + r")(?![\w-])"
 EN_SC_COMMITTEE = re.compile(
     r"(?:Security Council )?Committee (?:established )?pursuant to resolutions? (\d{1,4}) \((\d{4})\)"
     r"(?:(?:,|,? and)? (?:resolution )?\d{1,4} \(\d{4}\))*"  # "1267 (1999) 1989 (2011) and 2253 (2015)" too
@@ -71,12 +73,10 @@ EN_ROLES = {"Administering Authority", "Administering Authorities", "Occupying P
 # a State's own body (GUIDELINES: national bodies are not ORG): named after its State, "Bermuda Monetary Authority",
 # "Federal Emergency Management Agency of the United States", a "Permanent Mission of Argentina"; not a body of the
 # UN or of several States that concerns one ("Panel of Experts on Libya", "Group of Friends of Haiti")
-EN_STATES = frozenset(lexicons.states("en"))
-EN_STATE = lexicons.alternation(sorted(EN_STATES, key=lambda c: (-len(c), c)))
 EN_NATIONAL = re.compile(rf"^(?:the\s+)?(?:{EN_STATE})\s+(?=[A-Z])|\b(?:of|in)\s+(?:the\s+)?(?:{EN_STATE})$"
                          rf"|\b(?:{EN_STATE})\s+(?:Department|Ministry|Government)\b")
-EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Interregional|Regional|Subregional|Group|Panel|Mission|Inquiry|Envoy|"
-                             r"Special|Tribunal|Court for|Sanctions")
+EN_NOT_NATIONAL = re.compile(r"United Nations|\bUN\b|International|Inter-|Interregional|Regional|Subregional|Group|"
+                             r"Panel|Mission|Inquiry|Envoy|Special|Tribunal|Court for|Sanctions")
 EN_OF_STATE = re.compile(r"\s+of\s+(?!Independent)")  # "Commonwealth of Dominica", not "... of Independent States"
 EN_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?")
 EN_PARTIES = re.compile(r"\b(?:Review\s+)?(?:Conference|Meeting)\s+of\s+the\s+(?:States\s+|High\s+Contracting\s+)?Parties\b")
@@ -625,12 +625,12 @@ class Gazetteer:
                 continue
             out.append(Candidate(s, e, "TREATY", self.canonical(text[s:e], "TREATY", lang), source="title"))
         org_head = en_org_head(org_heads)
-        rx_org, pos = en_org(org_head), 0
+        rx_org, rx_head, pos = en_org(org_head), re.compile(rf"\b{org_head}\b"), 0
         while (m := rx_org.search(text, pos)) is not None:
             s, e = m.start(), m.end()
             pos = e
-            head = re.search(rf"\b{org_head}\b", text[s:e])
-            two = EN_TWO_BODIES.search(text, s + head.end(), e) if head else None
+            head = rx_head.search(text, s, e)
+            two = EN_TWO_BODIES.search(text, head.end(), e) if head else None
             if two:  # "Asian Institute of Technology | and the Regional Centre for Mapping ...": two bodies
                 e, pos = two.start(), two.end()
             span = re.sub(r"(\s+(?:and|of|the|on|in|for|to))+$", "", text[s:e])
@@ -653,7 +653,7 @@ class Gazetteer:
             if (len(name.split()) < 2 or name in EN_ROLES or _national(name) or _is_state(name)
                     or EN_UNNAMED.fullmatch(name)):
                 continue
-            heads = list(re.finditer(rf"\b{org_head}\b", name))
+            heads = list(rx_head.finditer(name))
             if heads and name.startswith("Programme of Action", heads[-1].start()):  # an instrument States adopted
                 out.append(Candidate(s, e, "TREATY", self.canonical(name, "TREATY", lang), source="title"))
                 continue
