@@ -22,11 +22,17 @@ sys.path.insert(0, str(ROOT))
 from pipeline.structure.agreement import compare  # noqa: E402
 from pipeline.structure.parse import parse_document  # noqa: E402
 
-SUITE = ROOT / "tests" / "fixtures" / "damage"
+FIXTURES = ROOT / "tests" / "fixtures"
+SUITE = FIXTURES / "damage"
 
 
 def parse(path: Path, lang: str, fmt: str):
-    return parse_document(path.read_text(encoding="utf-8"), lang=lang, fmt=fmt, source=path.name)
+    """A file's parse; the comment lines (#) the language fixtures (tests/fixtures/languages/) start with are not
+    part of their text."""
+    text = path.read_text(encoding="utf-8")
+    if path.parent.name == "languages":
+        text = "\n".join(x for x in text.split("\n") if not x.startswith("#"))
+    return parse_document(text, lang=lang, fmt=fmt, source=path.name)
 
 
 def run(suite: Path = SUITE):
@@ -37,7 +43,7 @@ def run(suite: Path = SUITE):
     for row in manifest:
         if row["clean"] not in clean:
             name = row["clean"]
-            clean[name] = parse(suite.parent / name, row["lang"], "md" if name.endswith(".md") else "txt")
+            clean[name] = parse(FIXTURES / name, row["lang"], "md" if name.endswith(".md") else "txt")
         damaged = parse(suite / row["file"], row["lang"], row["fmt"])
         out.append((row, compare(clean[row["clean"]], damaged)))
     return out
@@ -63,8 +69,9 @@ def table(results) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--details", action="store_true", help="print every paragraph that differs")
+    ap.add_argument("--suite", type=Path, default=SUITE, help="a suite made by make_damage.py --out (default: %(default)s)")
     args = ap.parse_args(argv)
-    results = run()
+    results = run(args.suite)
     print("\n".join(table(results)))
     if args.details:
         for row, c in results:

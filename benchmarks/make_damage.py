@@ -44,20 +44,34 @@ from pipeline.structure.parse import parse_document  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures"
 OUT = FIXTURES / "damage"
 CLEAN = ["A_RES_79_138.zh.txt", "A_RES_80_1.md", "A_RES_80_11.md", "A_RES_80_21.md", "A_RES_80_53.md",
-         "A_RES_80_63.md", "S_RES_0001_1946_EN_GOLD.txt", "S_RES_0242_1967_EN_GOLD.txt"]
+         "A_RES_80_63.md", "S_RES_0001_1946_EN_GOLD.txt", "S_RES_0242_1967_EN_GOLD.txt",
+         # the four other languages: the aligned UNPC fixtures (short, no footnotes; comment lines start with #)
+         *(f"languages/{stem}.{lang}.txt" for stem in ("S_RES_2209_2015", "A_RES_69_170")
+           for lang in ("fr", "es", "ru", "ar"))]
 KINDS = ["fn-sup", "fn-plain", "fn-md", "furniture", "wrap", "bold", "sublist", "combined", "noblank", "dense"]
-PAGE = {"en": 1600, "zh": 700}  # characters of body text per page, about a third of a printed UN page
-WIDTH = {"en": 78, "zh": 38}
+# characters of body text per page, about a third of a printed UN page (the short fixtures of the other
+# languages get shorter pages, so that their paragraphs are cut too)
+PAGE = {"en": 1600, "zh": 700, "fr": 600, "es": 600, "ru": 600, "ar": 600}
+WIDTH = {"en": 78, "zh": 38, "fr": 78, "es": 78, "ru": 78, "ar": 70}
+JOB = {"en": "E", "zh": "C", "fr": "F", "es": "S", "ru": "R", "ar": "A"}  # the job number's language letter
+RECYCLE = {"en": "Please recycle", "zh": "请回收", "fr": "Merci de recycler", "es": "Se ruega reciclar",
+           "ru": "Просьба отправить на вторичную переработку", "ar": None}
+LETTERS, LOWER = r"[^\W\d_]", r"[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]"  # a letter, a lower-case letter (Latin, Cyrillic)
 
 
 def lang_of(name: str) -> str:
-    return "zh" if ".zh." in name else "en"
+    return next((lang for lang in ("zh", "fr", "es", "ru", "ar") if f".{lang}." in name), "en")
+
+
+def clean_text(name: str) -> str:
+    """A clean file's text, less the comment lines (#) the language fixtures start with."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return "\n".join(x for x in text.split("\n") if not x.startswith("#")) if name.startswith("languages/") else text
 
 
 def clean_parse(name: str):
-    path = FIXTURES / name
-    return parse_document(path.read_text(encoding="utf-8"), lang=lang_of(name),
-                          fmt="md" if name.endswith(".md") else "txt", source=name)
+    return parse_document(clean_text(name), lang=lang_of(name), fmt="md" if name.endswith(".md") else "txt",
+                          source=name)
 
 
 def sup(n: str) -> str:
@@ -69,12 +83,16 @@ def render_marker(refs: list[str], style: str, lang: str) -> str:
         return "".join(f"[^{r}]" for r in refs)
     if style == "sup" or lang == "zh":
         return "⁻".join(sup(r) for r in (refs if len(refs) < 3 else [refs[0], refs[-1]]))
+    if lang == "ar":
+        return "".join(f"({r})" for r in refs)  # Arabic PDFs: "(1)"
     return ",".join(refs)
 
 
-def render_note(key: str, text: str, style: str) -> str:
+def render_note(key: str, text: str, style: str, lang: str = "en") -> str:
     if style == "md":
         return f"[^{key}]: {text}"
+    if style == "plain" and lang == "ar":
+        return f"({key}) {text}"
     return f"{sup(key) if style == 'sup' else key} {text}"
 
 
@@ -129,7 +147,7 @@ class Writer:
             due = [k for k in keys if k not in self.emitted and (not k.isdigit() or int(k) <= top)]
         self.emitted.update(due)
         self.pending.clear()
-        lines = [render_note(k, self.doc.footnotes[k].text, self.style) for k in due]
+        lines = [render_note(k, self.doc.footnotes[k].text, self.style, self.lang) for k in due]
         if not lines:
             return []
         if self.style == "plain" and self.lang == "en":
@@ -142,15 +160,18 @@ class Writer:
             sym = re.sub(r"\((\d{4})\)$", r" (\1)", sym)
         title = self.doc.header.get("title", "")
         total = self.rng.randint(self.page + 1, self.page + 9)
-        job = self.job + (" (C)" if self.lang == "zh" else " (E)")
+        job = f"{self.job} ({JOB[self.lang]})"
         layouts = [
             [f"{job}", f"{self.page}/{total}", sym, title],
             [f"{self.page}/{total} {self.job}", f"{sym} {title}".strip()],
             [sym, f"{self.page}/{total}"],
             [f"{self.job}", f"{self.page}/{total}", f"{title} {sym}".strip()],
         ]
+        lines = self.rng.choice(layouts)
+        if self.page == 1 and RECYCLE[self.lang]:
+            lines = [*lines, RECYCLE[self.lang]]  # the first page's footer
         self.page += 1
-        return [x for x in self.rng.choice(layouts) if x]
+        return [x for x in lines if x]
 
     def page_break(self) -> None:
         self.out.extend(self.notes_block())
@@ -195,7 +216,7 @@ class Writer:
         self.out.extend(notes)
         text = self.joiner.join(self.out) + "\n"
         if self.fmt == "md" and self.name.endswith(".md"):
-            raw = (FIXTURES / self.name).read_text(encoding="utf-8")
+            raw = clean_text(self.name)
             meta_end = raw.find("\n---\n", 4) + 5
             text = raw[:meta_end] + "\n" + text
         return text
@@ -259,12 +280,13 @@ def wrap(text: str, lang: str, rng: random.Random) -> str:
         limit = width + rng.randint(-8, 4)
         if cur and len(cur) + 1 + len(word) > limit:
             room = limit - len(cur) - 1
-            m = re.fullmatch(r"([A-Za-z]+-)([A-Za-z][A-Za-z-]*[,;.:]?)", word)
+            m = re.fullmatch(rf"({LETTERS}+-)({LETTERS}[\w-]*[,;.:]?)", word)
             if m and len(m.group(1)) <= room:  # a compound breaks at its own hyphen
                 lines.append(cur + " " + m.group(1))
                 cur = m.group(2)
                 continue
-            if re.fullmatch(r"[a-z]{9,}[,;.:]?", word) and room >= 4:  # a long word is hyphenated
+            # a long word is hyphenated (Arabic script is not)
+            if lang != "ar" and re.fullmatch(rf"{LOWER}{{9,}}[,;.:]?", word) and room >= 4:
                 k = rng.randint(4, min(room, len(word.rstrip(",;.:")) - 4))
                 lines.append(cur + " " + word[:k] + "-")
                 cur = word[k:]
@@ -292,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     manifest = []
     for name in CLEAN:
-        stem = name.rsplit(".", 1)[0]
+        stem = Path(name).name.rsplit(".", 1)[0]
         for kind in KINDS:
             made = make(name, kind)
             if made is None:

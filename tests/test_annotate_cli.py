@@ -84,6 +84,26 @@ def test_jsonl_units_keep_text_and_ids(tmp_path):
     assert b["id"] == "in.jsonl:2" and b["lang"] == "zh" and b["paragraph"]["type"] == "preambular"
 
 
+def test_a_unit_keeps_the_paragraph_type_it_states(tmp_path, capsys):
+    """A unit may state its type (`type`, or the `paragraph` of a record annotated before, which its document
+    gave it); else a numbered line is operative only with an operative opener. An unknown type is one line."""
+    src = tmp_path / "in.jsonl"
+    units = [{"id": "a", "text": "4. Proposes that the Commission consider the question;", "type": "operative"},
+             {"id": "b", "text": "6. Ireland has always been a strong supporter of the Treaty."},
+             {"id": "c", "text": "6. Ireland has always been a strong supporter of the Treaty.",
+              "paragraph": {"type": "other", "role": "unstructured"}},
+             {"id": "d", "text": "5. Decides to act;", "type": "operativ"}]
+    src.write_text("\n".join(json.dumps(u) for u in units) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(src), "-o", str(out), "-q", "--lang", "en"]) == 1
+    a, b, c = read_jsonl(out)
+    assert (a["paragraph"]["type"], a["paragraph"]["number"], a["paragraph"]["verb"]["text"]) == (
+        "operative", 4, "Proposes")
+    assert a["paragraph"]["strength"] is not None
+    assert (b["paragraph"]["type"], b["paragraph"]["strength"]) == ("other", None)
+    assert (c["paragraph"]["type"], c["paragraph"]["role"]) == ("other", "unstructured")
+    assert "in.jsonl:4: unknown paragraph type 'operativ'" in capsys.readouterr().err
+
 def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")

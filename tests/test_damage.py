@@ -1,5 +1,6 @@
 """Structure under PDF-extraction damage: the damage suite (tests/fixtures/damage, made by
-benchmarks/make_damage.py from the clean files) and the repairs one by one, in English and Chinese."""
+benchmarks/make_damage.py from the clean files, in the six languages) and the repairs one by one, in English and
+Chinese."""
 import importlib.util
 import json
 import re
@@ -18,7 +19,10 @@ MANIFEST = json.loads((SUITE / "manifest.json").read_text(encoding="utf-8"))
 
 
 def _parse(path: Path, lang: str, fmt: str):
-    return parse_document(path.read_text(encoding="utf-8"), lang=lang, fmt=fmt, source=path.name)
+    text = path.read_text(encoding="utf-8")
+    if path.parent.name == "languages":  # the language fixtures' comment lines are not their text
+        text = "\n".join(x for x in text.split("\n") if not x.startswith("#"))
+    return parse_document(text, lang=lang, fmt=fmt, source=path.name)
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +36,11 @@ def results():
     return out
 
 
-def test_suite_covers_every_kind_in_both_languages():
+def test_suite_covers_every_kind_in_every_language():
     kinds = {(r["kind"], r["lang"]) for r in MANIFEST}
     for kind in ("fn-sup", "fn-plain", "fn-md", "furniture", "wrap", "bold", "combined"):
-        assert (kind, "en") in kinds and (kind, "zh") in kinds
+        for lang in ("en", "zh", "fr", "es", "ru", "ar"):
+            assert (kind, lang) in kinds
     assert ("sublist", "en") in kinds
     assert {r["clean"] for r in MANIFEST} >= {"A_RES_79_138.zh.txt", "A_RES_80_11.md", "S_RES_0242_1967_EN_GOLD.txt"}
 
@@ -43,6 +48,11 @@ def test_suite_covers_every_kind_in_both_languages():
 # text with no blank line at all (pipeline/structure/dense.py) is guarded at the level it reaches, not at 0.99:
 # where a wrapped Chinese line filling the page ends with '，' a paragraph's end and a clause's look the same
 NO_BLANK = {"noblank": (0.97, 0.99), "dense": (0.80, 0.89)}  # (each variant, the kind pooled)
+NO_BLANK_EXCEPT = {
+    "S_RES_0001_1946_EN_GOLD.txt",  # no formula, its headings run into its first paragraph
+    # Russian paragraphs open in lower case, with participles that also open clauses inside a paragraph
+    # ("..., отмечая, что"): with no blank line and a full print line ending in a comma, nothing tells them apart
+    "languages/S_RES_2209_2015.ru.txt"}
 
 
 def test_damaged_variants_parse_like_the_clean_files(results):
@@ -52,7 +62,7 @@ def test_damaged_variants_parse_like_the_clean_files(results):
         by_kind[row["kind"]][1] += c.paragraphs + c.extra
         if row["kind"] not in NO_BLANK:
             assert c.agreement >= 0.97, (row["file"], c.diffs[:2])
-        elif row["clean"] != "S_RES_0001_1946_EN_GOLD.txt":  # no formula, its headings run into its first paragraph
+        elif row["clean"] not in NO_BLANK_EXCEPT:
             assert c.agreement >= NO_BLANK[row["kind"]][0], (row["file"], c.diffs[:2])
     for kind, (agreed, total) in by_kind.items():
         assert agreed / total >= NO_BLANK.get(kind, (0, 0.99))[1], kind

@@ -177,3 +177,14 @@ def test_the_committee_line_gives_its_symbol_in_chinese_as_in_english(line, symb
     """A Chinese committee line ends '...报告(SYMBOL)通过]' when the resolution comes from a committee's report."""
     lang = "en" if line.isascii() else "zh"
     assert read_header([line], lang, {}, "") == {"draft_symbol": symbol, "committee": committee}
+
+
+
+@pytest.mark.parametrize("lines", ALIGNED[3:], ids=[row[0] for row in ALIGNED[3:]])
+def test_session_and_agenda_item_printed_as_one_block_read_as_the_english_lines(lines):
+    """PDF extraction often leaves the session line and the agenda line under it in one block; Arabic has no
+    capital to show where the second begins, so an agenda item right after the session is read too."""
+    expected = {**read_header([ALIGNED[0][0]], "en", {}, ""), **read_header([lines[0]], "en", {}, "")}
+    for k, (lang, line) in enumerate(zip(LANGS, lines[1:]), start=1):
+        joined = f"{ALIGNED[0][k]} {line}"
+        assert read_header([joined], lang, {}, "") == expected, (lang, joined)

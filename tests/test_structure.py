@@ -136,7 +136,8 @@ def test_sc_without_formula_warns_but_parses():
 
 
 def test_prose_after_numbered_paragraphs_of_a_letter_stays_its_own_paragraph():
-    """No formula (a letter, S/2015/90): the prose after "2." is not a sub-paragraph of it."""
+    """No formula (a letter, S/2015/90): its numbered paragraphs open with no operative phrase, so they are no
+    operative paragraphs; the prose after "2." is its own paragraph, not a sub-paragraph of it, and keeps its list."""
     text = ("Letter dated 4 February 2015\n\n"
             "1. It is the decision of the army and people that they have no further need to sit at the table.\n\n"
             "2. Now that the strategy is inching close to war, the response will be the most bitter one.\n\n"
@@ -145,7 +146,7 @@ def test_prose_after_numbered_paragraphs_of_a_letter_stays_its_own_paragraph():
             "Meanwhile, the politicians have vied with each other in calling for a tightened siege.")
     d = parse_document(text, lang="en", source="letter.txt")
     body = [p for p in d.paragraphs if p.role != "header"]
-    assert [(p.type, p.number) for p in body] == [("operative", 1), ("operative", 2), ("other", None), ("other", None)]
+    assert [(p.type, p.number) for p in body] == [("other", None)] * 4
     assert body[2].text.endswith("the following.\n(a) a list item stays inside it;")
     assert body[3].text.startswith("Meanwhile")
 
@@ -181,3 +182,59 @@ def test_english_block_that_starts_a_paragraph(text, opens):
     from pipeline.structure.paragraphs import starts_paragraph
 
     assert starts_paragraph(text, "en") is opens
+
+
+# --- numbered paragraphs that are no resolution's (UNPC v1.0 dev set lines of reports and agendas) ------------
+REPORT_LINES = {
+    "en": ["6. Ireland has always been a strong supporter of the Comprehensive Nuclear-Test-Ban Treaty.",
+           "7. General debate.",
+           ("51. The working group of the Committee on transparency and media outreach continued to consider ways "
+            "to improve outreach.")],
+    "fr": ["6. L'Irlande a toujours été un fervent partisan du Traité d'interdiction complète des essais nucléaires.",
+           "7. Débat général."],
+    "zh": ["6. 爱尔兰一直大力支持《全面禁止核试验条约》。", "2. 好几个代表团强调必须振兴特别委员会的工作。"],
+    "ru": ["6. Ирландия всегда твердо поддерживала Договор о всеобъемлющем запрещении ядерных испытаний."],
+    "ar": ["48 - وأخيرا، اقترحت شبكة آسيا والمحيط الهادئ تنظيم المنتديات."],
+}
+
+
+@pytest.mark.parametrize("lang,text", [(lang, t) for lang, ts in REPORT_LINES.items() for t in ts])
+def test_a_numbered_report_line_alone_is_no_operative_paragraph(lang, text):
+    """A lone numbered line is operative only when it opens with an operative phrase: reports and agendas
+    number their paragraphs too, and giving them a strength class would be confident nonsense."""
+    import spacy
+
+    import pipeline.components  # noqa: F401  (registers the factories)
+    from pipeline.structure.paragraphs import type_from_text
+    assert type_from_text(text, lang)[0] == "other"
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("unap_paragraphs")
+    doc = nlp(text)
+    assert [s.label_ for s in doc.spans["paragraphs"]] == ["other"]
+
+
+@pytest.mark.parametrize("lang,text", [("en", "6. Decides to remain seized of the matter."),
+                                       ("en", "6. Decdes to remain seized of the matter."),  # a damaged opener
+                                       ("fr", "6. Décide de rester saisi de la question."),
+                                       ("zh", "6. 决定继续处理此案。")])
+def test_a_numbered_operative_line_alone_stays_operative(lang, text):
+    import spacy
+
+    import pipeline.components  # noqa: F401  (registers the factories)
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("unap_paragraphs")
+    doc = nlp(text)
+    (span,) = doc.spans["paragraphs"]
+    assert (span.label_, span._.number) == ("operative", 6)
+
+
+def test_a_report_without_formula_keeps_its_numbered_paragraphs_out_of_the_operative_part():
+    """Without a formula, a text whose numbered paragraphs mostly open with no operative phrase is read paragraph
+    by paragraph: only the paragraphs that open with one are operative (a report quoting a draft's paragraphs)."""
+    text = ("51. The working group of the Committee continued to consider ways to improve outreach.\n\n"
+            "6. In its resolution 1977 (2011), the Security Council called upon all States to submit a report.\n\n"
+            "Malawi received offers for assistance from WCO and UNODC.\n\n"
+            "33. OAS increased its operational support for the work of the Committee in 2014.\n\n"
+            "14. Requests the President of the General Assembly to hold hearings;\n")
+    doc = parse_document(text, lang="en")
+    assert [(p.type, p.number) for p in doc.paragraphs] == [("other", None)] * 4 + [("operative", 14)]

@@ -151,3 +151,52 @@ def test_one_file_of_two_french_resolutions_is_cut_in_two():
     one = "Résolution 2208 (2015)\n\nLe Conseil de sécurité,\n\nRappelant x,\n\n1. Décide y;\n\n2. Prie z.\n\n"
     two = one.replace("2208", "2209")
     assert len(split_documents(one + two)) == 2
+
+
+# --- what PDF extraction leaves in each language (lines of S/RES/2209 (2015) as the PDFs print them) ----------
+PAGE_BREAK = {
+    "fr": ("5. Exprime son soutien à la décision du Conseil exécutif de l'OIAC1 en date du 4 février 2015 tendant à",
+           "1 Voir S/2015/138.", "ce que la Mission d'établissement des faits poursuive ses travaux;", "(F)",
+           "Merci de recycler"),
+    "es": ("5. Expresa su apoyo a la decisión del Consejo Ejecutivo de la OPAQ1, de 4 de febrero de 2015, de",
+           "1 Véase S/2015/138.", "seguir adelante con la labor de la Misión de Determinación de los Hechos;", "(S)",
+           "Se ruega reciclar"),
+    "ru": ("5. заявляет о поддержке решения Исполнительного совета ОЗХО1 от 4 февраля 2015 года о",
+           "1 См. S/2015/138.", "продолжении работы Миссии ОЗХО по установлению фактов;", "(R)",
+           "Просьба отправить на вторичную переработку"),
+    "ar": ("٥ - يعرب عن تأييده لقرار المجلس التنفيذي لمنظمة حظر الأسلحة الكيميائية(1) المؤرخ 4 شباط/فبراير 2015",
+           "(1) انظر S/2015/138.", "الذي ينص على مواصلة بعثة تقصي الحقائق عملها؛", "(A)", None),
+}
+FORMULAS = {"fr": "Le Conseil de sécurité,", "es": "El Consejo de Seguridad,", "ru": "Совет Безопасности,",
+            "ar": "إن مجلس الأمن،"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footnote_at_a_page_break_is_taken_out_and_linked_in_each_language(lang):
+    """French, Spanish and Russian PDFs write a footnote as `1 Text` and its marker glued to the word (OIAC1,
+    ОЗХО1); Arabic PDFs write both as `(1)`. The note leaves the paragraph, the two halves join, and the marker
+    points to the note; the first page's "please recycle" footer is furniture."""
+    first, note, second, job, recycle = PAGE_BREAK[lang]
+    text = "\n\n".join([f"15-03792 {job}", *([recycle] if recycle else []), FORMULAS[lang], first,
+                        "__________________", note, "S/RES/2209 (2015)", "2/3 15-03792", second]) + "\n"
+    doc = parse_document(text, lang=lang)
+    body = [p for p in doc.paragraphs if p.type == "operative"]
+    assert len(body) == 1 and body[0].number == 5
+    assert note.split(" ", 1)[1] not in body[0].text and second in body[0].text
+    assert [mk["refs"] for mk in body[0].markers] == [["1"]]
+    assert doc.footnotes["1"].text == note.split(" ", 1)[1]
+    assert not any(p.text == recycle for p in doc.paragraphs)
+    assert not [w for w in doc.warnings if "footnote" in w]
+
+
+def test_a_marker_glued_to_an_accented_letter_is_linked():
+    text = ("Le Conseil de sécurité,\n\n1. Prie le Comité1 de lui faire rapport;\n\n__________________\n\n"
+            "1 Voir S/2015/138.\n")
+    (p,) = [p for p in parse_document(text, lang="fr").paragraphs if p.type == "operative"]
+    assert [(p.text[mk["start"] - 6:mk["end"]], mk["refs"]) for mk in p.markers] == [("Comité1", ["1"])]
+
+
+def test_an_arabic_number_in_brackets_without_its_note_stays_text():
+    text = "إن مجلس الأمن،\n\n١ - يقرر أن تعقد الدورة (2) في موعدها؛\n"
+    doc = parse_document(text, lang="ar")
+    assert not doc.footnotes and not [mk for p in doc.paragraphs for mk in p.markers]

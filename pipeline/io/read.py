@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..structure.blocks import NUMBERED
 from ..structure.model import Document
 from ..structure.parse import parse_document
 from ..structure.split import split_documents
@@ -116,7 +117,33 @@ def read_jsonl(path: Path, lang: str) -> Iterator[Unit | InputError]:
         if doubt:
             yield doubt
         uid = str(rec["id"]) if rec.get("id") not in (None, "") else f"{path.name}:{n}"
-        yield Unit(uid, rec["text"], unit_lang, {**meta, "source": str(path), "line": n})
+        given = _given_type(rec)
+        if isinstance(given, str):
+            yield InputError(str(path), given, n)
+            continue
+        yield Unit(uid, rec["text"], unit_lang, {**meta, "source": str(path), "line": n}, given)
+
+
+PARAGRAPH_TYPES = ("preambular", "operative", "other")
+
+
+def _given_type(rec: dict[str, Any]) -> list[dict[str, Any]] | str | None:
+    """The paragraph type a JSONL unit states (`"type"`, or `paragraph.type` of an annotated record, so that a
+    record annotated again keeps the type its document gave it): the unit's one paragraph; None when it states
+    none (typed from its text); a message when the type is unknown."""
+    para = rec.get("paragraph") if isinstance(rec.get("paragraph"), dict) else {}
+    ptype = rec.get("type", para.get("type"))
+    if ptype is None:
+        return None
+    if ptype not in PARAGRAPH_TYPES:
+        return f"unknown paragraph type {ptype!r} (one of {', '.join(PARAGRAPH_TYPES)})"
+    number = rec.get("number", para.get("number"))
+    if number is None and ptype == "operative":
+        m = NUMBERED.match(rec["text"])
+        number = int(m.group(1)) if m else None
+    return [{"start": 0, "end": len(rec["text"]), "type": ptype,
+             "number": number if isinstance(number, int) and ptype == "operative" else None,
+             "role": para.get("role") if ptype == "other" else None}]
 
 
 def document_units(doc: Document, unit: str) -> Iterator[Unit]:

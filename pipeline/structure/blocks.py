@@ -80,8 +80,9 @@ def _starts_block(line: str) -> bool:
     return bool(NUMBERED.match(line) or SUBPARA.match(line) or ZH_FOOTNOTE.match(line))
 
 
-WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-LINE_END_HYPHEN = re.compile(r"[A-Za-z]+-\n\s*[A-Za-z]+")
+L = r"[^\W\d_]"  # a letter of any script: French coopé-/ration and Russian разви-/тия break as English does
+WORD = re.compile(rf"{L}+(?:-{L}+)*")
+LINE_END_HYPHEN = re.compile(rf"{L}+-\n\s*{L}+")
 # second halves of compounds that keep their hyphen when a line break falls on it ("follow-" / "up")
 COMPOUND_TAILS = {"up", "based", "making", "wide", "specific", "related", "sensitive", "responsive", "led",
                   "owned", "level", "term", "being", "oriented", "friendly", "free", "affected", "dependent",
@@ -100,16 +101,17 @@ def vocabulary(text: str) -> set[str]:
 
 def _join_hyphenated(left: str, right: str, vocab: set[str]) -> str:
     """`left` ends with "letter-" and `right` starts with a letter: one word, with or without its hyphen."""
-    head = re.search(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$", left).group(1)
-    tail = re.match(r"[A-Za-z]+(?:-[A-Za-z]+)*", right).group(0)
+    head = re.search(rf"({L}+(?:-{L}+)*)-$", left).group(1)
+    tail = re.match(rf"{L}+(?:-{L}+)*", right).group(0)
     last = head.rsplit("-", 1)[-1].lower()
     first = tail.split("-", 1)[0].lower()
     if f"{head}-{tail}".lower() in vocab:
         keep = True
     elif f"{head}{tail}".lower() in vocab:
         keep = False
-    else:  # a capital after the break, a known compound part, or two words the text uses on their own
-        keep = (tail[:1].isupper() or first in COMPOUND_TAILS or last in COMPOUND_HEADS
+    else:  # a capital after the break, a tail too short to be a hyphenated syllable (French celles-/ci), a known
+        # compound part, or two words the text uses on their own
+        keep = (tail[:1].isupper() or len(first) <= 2 or first in COMPOUND_TAILS or last in COMPOUND_HEADS
                 or (len(last) >= 2 and len(first) >= 3 and last in vocab and first in vocab))
     return left + right if keep else left[:-1] + right
 
@@ -126,7 +128,7 @@ def join_lines(lines: list[str], lang: str, vocab: set[str] | None = None) -> st
         if not profile(lang).spaced:
             sep = " " if joined[-1].isascii() and joined[-1].isalnum() and p[:1].isascii() else ""
             joined += sep + p
-        elif re.search(r"[A-Za-z]-$", joined) and p[:1].isalpha() and not re.search(r"\s-$", joined):
+        elif re.search(rf"{L}-$", joined) and p[:1].isalpha() and not re.search(r"\s-$", joined):
             joined = _join_hyphenated(joined, p, vocab if vocab is not None else vocabulary("\n".join(lines)))
         else:
             joined += " " + p

@@ -215,7 +215,9 @@ def agenda_items(lang: str, line: str) -> str | None:
     pat = re.compile(rf"(?<!\w)(?:{language_data.alternation(language_data.phrases(lang, 'agenda'))})\s+"
                      rf"({item}(?:\s*(?:{joins})\s*{item})*)\s+"
                      rf"(?:{language_data.alternation(language_data.phrases(lang, 'agenda_of'))})(?!\w)", re.I)
-    m = next((m for m in pat.finditer(line) if _heads(lang, line, m.start())), None)
+    # heading its line, or right after the session line it was printed under ("الدورة التاسعة والستون البند 68")
+    m = next((m for m in pat.finditer(line) if _heads(lang, line, m.start())
+              or session_number(lang, line[:m.start()]) is not None), None)
     if not m:
         return None
     letters = {fold(p): v for p, v in language_data.rows(lang, "letter")}

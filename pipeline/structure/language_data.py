@@ -18,6 +18,7 @@ new branch (the connectives and intensifiers of all six are rows):
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..languages import profile
 from ..lexicons import alternation, phrases, rows  # noqa: F401  (the header code reads them through this module)
@@ -55,6 +56,15 @@ def modifier(lang: str) -> re.Pattern[str]:
     words = sorted({*phrases(lang, "connective"), *phrases(lang, "intensifier")}, key=lambda w: (-len(w), w))
     tail = r",?\s+" if profile(lang).spaced else "地?"
     return re.compile(rf"(?:{alternation(words)}){tail}", re.I)
+
+
+@cache
+def conjunction_start(lang: str) -> re.Pattern[str]:
+    """A block opening with a free-standing conjunction ("et", "y", "и"): no paragraph opens so, so after a
+    paragraph cut at a comma it is that paragraph's second half (Russian paragraphs open in lower case, so case
+    cannot tell). English and Chinese have no such rows; a glued conjunction (Arabic و) opens paragraphs."""
+    words = [p for p, v in rows(lang, "conjunction") if v != "prefix"] if lang in DATA_LANGS else []
+    return re.compile(rf"^(?:{alternation(words)})\s", re.I) if words else re.compile(r"(?!)")
 
 
 def connectives(lang: str) -> re.Pattern[str]:

@@ -5,9 +5,10 @@ Furniture is the footer of one page and the header of the next: the page number 
 each on a line of its own or two on one line. Such lines are dropped wherever they stand, even inside a block.
 
 Footnotes come as blocks at the bottom of a page, which PDF extraction leaves between the two halves of the
-paragraph that ran over the page break, in three forms:
+paragraph that ran over the page break, in four forms:
 - superscript digits (`¹ See resolution 70/1.`), as Chinese PDFs give them;
-- plain numbered lines (`1 See resolution 70/1.`), as English PDFs give them;
+- plain numbered lines (`1 See resolution 70/1.`), as English, French, Spanish and Russian PDFs give them;
+- numbers in brackets (`(1) انظر القرار 70/1.`), as Arabic PDFs give them (the marker in the text is `(1)` too);
 - Markdown definitions (`[^1]: See resolution 70/1.`), taken out earlier by `blocks.md_footnotes`.
 A plain numbered line is only a footnote when its number is the next footnote number (or one of the two after
 it, when a note was missed), its text does not go on like a sentence (a lower-case word, a month) and the text
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..languages import profile
 from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, join_lines
 from .model import Footnote
 
@@ -27,11 +29,14 @@ PAGE_NO = r"\d{1,3}\s*/\s*\d{1,3}"
 JOB_NO = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7}\*"
 FURNITURE_TOKEN = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL})(?:\s+|$)|\s+(?:{PAGE_NO}|{JOB_NO}|{SYMBOL})$")
 # the rule above a page's footnotes ("_______________") is furniture too: the footnotes below it start a block
-PURE = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL}|Please recycle\W*|请回收\W*|_{{5,}}|—{{3,}})$", re.I)
+# "Please recycle" in each language, as the first page's footer prints it
+RECYCLE = r"Please recycle|请回收|Merci de recycler|Se ruega reciclar|Просьба отправить на вторичную переработку"
+PURE = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL}|(?:{RECYCLE})\W*|_{{5,}}|—{{3,}})$", re.I)
 LONE_SYMBOL = re.compile(r"^[A-Z]{1,2}/(RES/)?[\w./()-]+$")  # a block that is only a symbol: a running header
 TITLE_LINE = re.compile(r"^\d{1,3}/\d{1,4}\.\s*(.+)$")
 SUP_NOTE = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$", re.S)
 PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.S)
+BRACKET_NOTE = re.compile(r"^\((\d{1,3})\)\s*(\S.*)$", re.S)  # Arabic: "(1) انظر ..." (\d reads ١ too)
 MONTH = re.compile(r"(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
@@ -82,19 +87,30 @@ def strip_furniture(text: str, running: set[str]) -> tuple[str, set[int]]:
     return "\n".join(lines), removed
 
 
-def _marker_seen(n: str, before: str) -> bool:
+def note_line(lang: str) -> re.Pattern[str]:
+    """How a footnote line starts in this language's PDFs: `1 Text`, or `(1) Text` in Arabic."""
+    return BRACKET_NOTE if profile(lang).script == "arabic" else PLAIN_NOTE
+
+
+def _marker_seen(n: str, before: str, lang: str) -> bool:
     """Does the text before a candidate footnote line hold a marker for footnote n?"""
+    if note_line(lang) is BRACKET_NOTE:
+        return bool(re.search(rf"\(\s*(?:{n}|{to_arabic_indic(n)})\s*\)", before))
     sup = n.translate(str.maketrans("0123456789", SUPERSCRIPTS))
     return bool(re.search(rf"(?<![{SUPERSCRIPTS}]){sup}(?![{SUPERSCRIPTS}])", before)
                 or re.search(rf"(?:[^\W\d_]|[,.;:)’”\]]|\d{{4}} ?|[,;:.] |[^\W\d_] )(?<!\d{{5}}){n}(?!\d)", before))
 
 
-def _is_plain_note(line: str, expected: int, before: str) -> bool:
-    m = PLAIN_NOTE.match(line)
+def to_arabic_indic(n: str) -> str:
+    return n.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+def _is_plain_note(line: str, expected: int, before: str, lang: str) -> bool:
+    m = note_line(lang).match(line)
     if not m or not expected <= int(m.group(1)) <= expected + 2:  # the next number, or one a little further
         return False
     rest = m.group(2)
-    return not rest[:1].islower() and not MONTH.match(rest) and _marker_seen(m.group(1), before)
+    return not rest[:1].islower() and not MONTH.match(rest) and _marker_seen(str(int(m.group(1))), before, lang)
 
 
 def take_footnotes(blocks: list[Block], notes: dict[str, Footnote], lang: str) -> list[Block]:
@@ -112,7 +128,7 @@ def take_footnotes(blocks: list[Block], notes: dict[str, Footnote], lang: str) -
         if LONE_SYMBOL.match(b.text):
             brk = True
             continue
-        if not (SUP_NOTE.match(lines[0]) or _is_plain_note(lines[0], expected, context)):
+        if not (SUP_NOTE.match(lines[0]) or _is_plain_note(lines[0], expected, context, lang)):
             b.brk = b.brk or brk
             brk = False
             kept.append(b)
@@ -123,9 +139,9 @@ def take_footnotes(blocks: list[Block], notes: dict[str, Footnote], lang: str) -
             m = SUP_NOTE.match(line)
             if m:
                 key = str(int(m.group(1).translate(SUP_TO_DIGIT)))
-            elif _is_plain_note(line, expected, context):
-                m = PLAIN_NOTE.match(line)
-                key = m.group(1)
+            elif _is_plain_note(line, expected, context, lang):
+                m = note_line(lang).match(line)
+                key = str(int(m.group(1)))
             if m:
                 found.append((key, [m.group(2)]))
                 expected = int(key) + 1 if key.isdigit() else expected

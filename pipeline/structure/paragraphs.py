@@ -7,6 +7,7 @@ Vocabulary (the opener lexicon) is only a tie-breaker for unnumbered operative p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .. import lexicons
@@ -116,11 +117,18 @@ def starts_paragraph(text: str, lang: str) -> bool:
     return lang == "en" and bool(EN_OPENER_SHAPE.match(text.strip())) and not EN_NAME.match(text.strip())
 
 
-def type_from_text(text: str, lang: str) -> tuple[str, int | None]:
-    """Type a lone paragraph (a JSONL unit) from its own text."""
+def type_from_text(text: str, lang: str, opens_operative: Callable[[str], bool] | None = None
+                   ) -> tuple[str, int | None]:
+    """Type a lone paragraph (a JSONL unit) from its own text.
+
+    A number alone does not make an operative paragraph: reports, meeting records and agendas number their
+    paragraphs too ("6. Ireland has always been ...", "7. General debate."), and on the UNPC lines three in four
+    numbered lines are such (benchmarks/lone_units.py). So a numbered line is operative when it opens with an
+    operative phrase: `opens_operative` (the opener lexicon, which also reads a damaged first word), else the
+    structure's own list."""
     t = text.strip()
     m = NUMBERED.match(t)
-    if m and (starts_operative(t, lang) or not is_open(t)):
+    if m and (opens_operative or (lambda x: starts_operative(x, lang)))(t):
         return "operative", int(m.group(1))
     bare = strip_markers(t)
     if bare.endswith(COMMAS) and not is_heading(t, lang):

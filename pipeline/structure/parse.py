@@ -14,11 +14,11 @@ from ..languages import profile
 from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, front_matter, md_footnotes, normalize, split_blocks
 from .dense import is_dense, split_paragraph_lines
 from .header import read_header, read_signature
-from .language_data import capital_start
+from .language_data import capital_start, conjunction_start
 from .model import Document, Footnote, Paragraph
 from .pages import TITLE_LINE, running_titles, strip_furniture, take_footnotes
 from .paragraphs import (ANNEX, COMMAS, FORMULA, SIGNATURE, STOPS, is_heading, is_open, is_subparagraph,
-                         starts_operative, starts_paragraph, starts_with_opener, strip_markers)
+                         starts_operative, starts_paragraph, starts_with_opener, strip_markers, type_from_text)
 
 ZH_MARKER = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
 MD_MARKER = re.compile(r"\[\^(\w+)\]")
@@ -38,14 +38,18 @@ def _continues(prev: Paragraph, block: Block, lang: str) -> bool:
     if NUMBERED.match(t) or is_subparagraph(t) or (spaced and SIGNATURE[lang].match(t)):
         return False
     if is_open(prev.text):
-        if spaced:
-            return ((capital_start(lang) and t[:1].islower()) or t[:1].isdigit()
+        if spaced and capital_start(lang):
+            return (t[:1].islower() or t[:1].isdigit()
                     or not (starts_with_opener(t, lang) or is_heading(t, lang)))
+        # no case to tell (Chinese, Russian, Arabic): a body paragraph ends with a punctuation mark, so one cut
+        # before it goes on ("... права, и вновь" / "заявляя, что ..."), a heading does not
         return not is_heading(prev.text, lang) or prev.type == "preambular"
     if capital_start(lang) and t[:1].islower() and not LABEL.match(t):
         return True
-    return (block.brk and strip_markers(prev.text)[-1:] in (",", ";", "，", "；", "،", "؛")
-            and not starts_paragraph(t, lang) and not is_heading(t, lang))
+    cut_at_comma = strip_markers(prev.text)[-1:] in (",", ";", "，", "；", "،", "؛")
+    if cut_at_comma and conjunction_start(lang).match(t):
+        return True  # no paragraph opens with "и", "et", "y"
+    return block.brk and cut_at_comma and not starts_paragraph(t, lang) and not is_heading(t, lang)
 
 
 def _prose_after(prev: Paragraph | None, text: str, lang: str) -> bool:
@@ -67,6 +71,13 @@ NUMBERED_NOUNS = {"article", "articles", "chapter", "goal", "goals", "principle"
                   "years", "week", "weeks", "day", "days", "month", "months", "page", "pages", "no", "vol", "para"}
 
 
+# letters a marker may be glued to: Latin with its accented letters (sécurité1) and Cyrillic (ОЗХО1)
+LETTER = "A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё"
+LOWER = "a-zß-öø-ÿа-яё"
+# Arabic PDFs write a marker as the footnote line does: "(1)"
+BRACKET_MARKER = re.compile(r"\(\s*(\d{1,3})\s*\)")
+
+
 def _marker_patterns(n: str) -> list[re.Pattern[str]]:
     """Where plain digits n are a footnote marker, most certain first: glued to the end of a word, a
     punctuation mark or a year ("groups,5 and", "Goals;10", "2025–20288"); at the very end of a paragraph
@@ -74,11 +85,12 @@ def _marker_patterns(n: str) -> list[re.Pattern[str]]:
     before a lower-case word ("Nations, 2 the threat"); glued to the next word ("Weapons 6and"); after a
     capitalized word, before a lower-case one ("the Arms Trade Treaty 10 that"), unless the word is one a
     number belongs to ("Article 2 of")."""
-    return [re.compile(r"(?:(?<=[A-Za-z,.;:)’”])|(?<=\b\d{4}))" + n + r"(?=[\s,.;:]|$)"),
+    a, z = LETTER, LOWER
+    return [re.compile(rf"(?:(?<=[{a},.;:)’”»])|(?<=\b\d{{4}}))" + n + r"(?=[\s,.;:]|$)"),
             re.compile(r"(?<=[,.;:] )" + n + r"\s*$"),
-            re.compile(r"(?<=[A-Za-z)’”][,;] )" + n + r"(?= [a-z])(?! (?:and|or|to) \d)"),
-            re.compile(r"(?<=[A-Za-z,;] )" + n + r"(?=[a-z]{2,}\b)"),
-            re.compile(r"(?<=[a-z] )" + n + r"(?= [a-z]+\b)(?! (?:and|or|to) \d)")]
+            re.compile(rf"(?<=[{a})’”»][,;] )" + n + rf"(?= [{z}])(?! (?:and|or|to|et|ou|y|o|и|или) \d)"),
+            re.compile(rf"(?<=[{a},;] )" + n + rf"(?=[{z}]{{2,}}\b)"),
+            re.compile(rf"(?<=[{z}] )" + n + rf"(?= [{z}]+\b)(?! (?:and|or|to|et|ou|y|o|и|или) \d)")]
 
 
 def _marker_at(text: str, m: re.Match[str], tier: int) -> bool:
@@ -101,7 +113,16 @@ def _link_markers(p: Paragraph, lang: str, notes: dict[str, Footnote], md: bool,
     for m in MD_MARKER.finditer(text):
         p.markers.append({"start": m.start(), "end": m.end(), "refs": [m.group(1)]})
         linked.add(m.group(1))
-    if (md or profile(lang).script == "latin") and notes:
+    if profile(lang).script == "arabic" and notes and not md:
+        # "(1)" in the text, in order through the document, for a footnote the page left as "(1) ..."
+        last = max((int(k) for k in linked if k.isdigit()), default=0)
+        for m in BRACKET_MARKER.finditer(text):
+            n = str(int(m.group(1)))
+            if n in notes and n not in linked and last < int(n) <= last + 3:
+                p.markers.append({"start": m.start(), "end": m.end(), "refs": [n]})
+                linked.add(n)
+                last = int(n)
+    if (md or profile(lang).script in ("latin", "cyrillic")) and notes:
         # markers written as plain digits (PDF extraction, brackets lost in conversion). Markers run in order
         # through a document, so only the next few footnote numbers above the last one linked are looked for,
         # after the markers already found in the paragraph, and only where a marker stands and a number does not
@@ -153,6 +174,7 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
 
     formula_idx = next((i for i, b in enumerate(body_blocks) if FORMULA[lang].match(b.text)), None)
     has_formula = formula_idx is not None
+    prose_numbers = False
     if not has_formula:
         # no "The General Assembly," line: the body starts at the first numbered or comma/semicolon-ended paragraph
         start = next((i for i, b in enumerate(body_blocks)
@@ -160,6 +182,11 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
                                                     and len(b.text) > 40)), None)
         formula_idx = None if start is None else start - 1
         warnings.append("no addressing formula (e.g. 'The General Assembly,' / '大会，') found")
+        # reports, letters and meeting records number their paragraphs too ("51. The working group ..."): without
+        # a formula, when most numbered paragraphs open with no operative phrase, each paragraph is typed by itself
+        # as a lone unit is (structure.paragraphs.type_from_text): only those that open with one are operative
+        numbered = [b for b in body_blocks if NUMBERED.match(b.text)]
+        prose_numbers = bool(numbered) and sum(starts_operative(b.text, lang) for b in numbered) * 2 < len(numbered)
 
     paragraphs: list[Paragraph] = []
     header_lines: list[str] = []
@@ -198,6 +225,14 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
             last_body.text += (" " if profile(lang).spaced else "") + t
             continue
         m = NUMBERED.match(t)
+        if prose_numbers:  # each paragraph read by itself, as a lone unit is; a list stays in its paragraph
+            if last_body is not None and is_subparagraph(t):
+                last_body.text += "\n" + t
+                continue
+            ptype, number = type_from_text(t, lang)
+            last_body = Paragraph(ptype, t, number=number, role="unstructured" if ptype == "other" else None)
+            paragraphs.append(last_body)
+            continue
         if m and (state == "operative" or starts_operative(t, lang) or not strip_markers(t).endswith(COMMAS)):
             state = "operative"
             last_body = Paragraph("operative", t, number=int(m.group(1)))
