@@ -188,3 +188,16 @@ def test_session_and_agenda_item_printed_as_one_block_read_as_the_english_lines(
     for k, (lang, line) in enumerate(zip(LANGS, lines[1:]), start=1):
         joined = f"{ALIGNED[0][k]} {line}"
         assert read_header([joined], lang, {}, "") == expected, (lang, joined)
+
+
+@pytest.mark.parametrize("line,lang,symbol,organ", [
+    ("United Nations A/69/L.51", "en", "A/69/L.51", "General Assembly"),
+    ("Nations Unies A/69/L.51", "fr", "A/69/L.51", "General Assembly"),
+    ("联合国 S/2015/94", "zh", "S/2015/94", "Security Council"),
+    ("Организация Объединенных Наций A/HRC/28/L.5", "ru", "A/HRC/28/L.5", "Human Rights Council"),
+    ("الأمم المتحدة E/CN.5/2015/L.5", "ar", "E/CN.5/2015/L.5", None),  # a commission's: no organ guessed
+])
+def test_a_draft_takes_the_symbol_its_first_line_prints(line, lang, symbol, organ):
+    """A draft has no "69/170." title line to make an A/RES symbol from; its own symbol ends its first line."""
+    h = read_header([line, "Distr.: Limited"], lang, {}, "")
+    assert (h.get("symbol"), h.get("organ")) == (symbol, organ)

@@ -200,3 +200,17 @@ def test_an_arabic_number_in_brackets_without_its_note_stays_text():
     text = "إن مجلس الأمن،\n\n١ - يقرر أن تعقد الدورة (2) في موعدها؛\n"
     doc = parse_document(text, lang="ar")
     assert not doc.footnotes and not [mk for p in doc.paragraphs for mk in p.markers]
+
+
+def test_a_drafts_annex_after_the_operative_part_is_no_operative_paragraph():
+    """A draft has no closing meeting line: its "Annexe" heading right after the operative part opens the annex,
+    whose numbered paragraphs are not the resolution's."""
+    text = ("Nations Unies A/69/L.51\n\nL'Assemblée générale,\n\nRappelant ses résolutions précédentes,\n\n"
+            "1. Prend note du rapport du Secrétaire général;\n\n2. Prie le Secrétaire général de lui faire rapport.\n\n"
+            "Annexe\n\nListe des organismes\n\n1. Le Programme des Nations Unies pour le développement a appuyé les "
+            "activités.\n")
+    doc = parse_document(text, lang="fr")
+    assert [(p.type, p.number) for p in doc.paragraphs if p.type != "other"] == [
+        ("preambular", None), ("operative", 1), ("operative", 2)]
+    assert [p.role for p in doc.paragraphs[-3:]] == ["annex"] * 3
+    assert doc.header["symbol"] == "A/69/L.51" and not doc.warnings

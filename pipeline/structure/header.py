@@ -286,6 +286,14 @@ def adoption(lang: str, line: str) -> dict[str, Any]:
     return out
 
 
+# the document's symbol at the end of the first header line ("United Nations A/69/L.51", "联合国 S/2015/94",
+# "Nations Unies E/CN.5/2015/L.5"), in every language
+# the organ a symbol's series says (A/HRC/... is the Human Rights Council's; E/CN.5/... a commission's: none)
+SYMBOL_ORGANS = ((r"S/", "Security Council"), (r"A/HRC/", "Human Rights Council"),
+                 (r"A/(?:RES/|C\.\d/)?\d", "General Assembly"), (r"E/(?:RES/)?\d", "Economic and Social Council"))
+HEADER_SYMBOL = re.compile(r"(?:^|\s)([ASE]/(?:[A-Z][\w.]*/)*\d+[\w./-]*(?:\s?\(\d{4}\))?)\s*$")
+
+
 def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source_name: str) -> dict[str, Any]:
     """Extract header fields from the header lines (and signature lines) of one resolution."""
     h: dict[str, Any] = {}
@@ -336,6 +344,9 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
             symbol = f"S/RES/{n}({y})"
         else:
             symbol = f"A/RES/{h['number']}"
+    if not symbol:  # a draft's or another document's own symbol, printed at the end of its first line
+        m = next((m for line in lines[:2] if (m := HEADER_SYMBOL.search(line))), None)
+        symbol = re.sub(r"\s+\(", "(", m.group(1)) if m else None
     if not symbol:
         m = re.search(r"([AS])_RES_0*(\d+)_(\d+)", source_name)
         if m:
@@ -343,10 +354,9 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
                 f"S/RES/{int(m.group(2))}({m.group(3)})"
     if symbol:
         h["symbol"] = symbol
-        if symbol.startswith("S/RES"):
-            h.setdefault("organ", "Security Council")
-        elif symbol.startswith("A/RES"):
-            h.setdefault("organ", "General Assembly")
+        organ = next((o for pattern, o in SYMBOL_ORGANS if re.match(pattern, symbol)), None)
+        if organ:
+            h.setdefault("organ", organ)
     if "title" not in h and source_meta.get("title"):
         h["title"] = source_meta["title"].rstrip(" :")
     if "adoption_date" not in h and re.fullmatch(r"\d{4}-\d{2}-\d{2}", source_meta.get("date", "")):

@@ -213,6 +213,8 @@ def parse_document(raw: str, *, lang: str, fmt: str = "txt", source: str = "", d
         if state in ("preamble", "operative") and SIGNATURE[lang].match(t) and not (
                 last_body is not None and _continues(last_body, b, lang)):
             state = "end"
+        if state == "operative" and ANNEX.match(t) and not (last_body is not None and _continues(last_body, b, lang)):
+            state = "annex"  # a draft's annex, with no meeting line before it
         if state in ("end", "annex"):
             if ANNEX.match(t):
                 state = "annex"
