@@ -69,6 +69,11 @@ def annotate(nlp, text):
     ("en", "3. Strongly urges all States to cooperate fully;", "urge", "Strongly urges"),
     ("en", "7. Decides to remain seized of the matter.", "decide", "Decides"),
     ("zh", "7. 决定继续积极处理此案。", "decide", "决定"),
+    # openers the classifier read before they were rows, with the classes of their kin (commends, authorizes,
+    # endorses)
+    ("en", "5. Praises the efforts of the Special Envoy;", "declare", "Praises"),
+    ("en", "6. Authorises the Member States concerned to take all necessary measures;", "decide", "Authorises"),
+    ("zh", "3. 核可委员会的各项建议；", "decide", "核可"),
 ])
 def test_component_sets_span_and_exclusive_cats(lang, text, cls, verb):
     nlp = models.load(models.default_model(lang))

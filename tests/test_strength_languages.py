@@ -66,6 +66,13 @@ STRENGTH = ROOT / "annotations" / "strength"
     # a statement's verb-first sentence: "and" glued on the verb, the organ after it
     ("ar", "ويحث مجلس الأمن الدول الأعضاء على مواصلة التخطيط.", "يحث", "urge", "none"),
     ("fr", "Il demande instamment aux États membres de poursuivre.", "demande instamment", "urge", "none"),
+    # formulas of UN resolutions the aligned lines did not hold (endorses, draws attention, takes note, strongly
+    # recommends, looks forward: the classes of their English openers)
+    ("fr", "11. Entérine les recommandations du Comité;", "Entérine", "decide", "none"),
+    ("fr", "12. Appelle l'attention sur la situation;", "Appelle l'attention", "declare", "none"),
+    ("es", "11. Toma conocimiento del informe;", "Toma conocimiento", "declare", "none"),
+    ("ru", "11. настоятельно рекомендует государствам принять меры;", "настоятельно рекомендует", "request", "none"),
+    ("ru", "12. с нетерпением ожидает доклада;", "с нетерпением ожидает", "encourage", "none"),
 ])
 def test_standard_openers(lang, text, verb, cls, intensity):
     found = OpenerLexicon.load(lang).find(text, "operative")
