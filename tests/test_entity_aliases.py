@@ -103,3 +103,17 @@ def test_a_short_title_with_a_proper_adjective_is_another_instrument():
     fr = [Named(0, 50, "TREATY", "Convention sur la réparation complémentaire", csc, True),
           Named(60, 73, "TREATY", "La Convention", "", False)]  # a capitalized article is still an article
     assert resolve_short_forms(fr, "fr") == {1: csc}
+
+
+def test_an_acronym_the_document_defines_is_not_the_list_body_of_the_same_letters():
+    """"Институтом международных отношений (ИМО)": here ИМО is that institute (no id: no list holds it), not the
+    International Maritime Organization the gazetteer reads in ИМО, at the definition and after it."""
+    from pipeline import models
+    nlp = models.load(models.resolve(None, "ru"))
+    text = ("конференции, организованной Институтом международных отношений (ИМО) в Турине; доклад ИМО был "
+            "представлен.")
+    doc = nlp(nlp.make_doc(text))
+    found = [(e.text, e.kb_id_) for e in doc.ents]
+    assert found == [("Институтом международных отношений", ""), ("ИМО", ""), ("ИМО", "")]
+    alone = nlp(nlp.make_doc("доклад ИМО был представлен."))
+    assert [(e.text, e.kb_id_) for e in alone.ents] == [("ИМО", "International Maritime Organization")]

@@ -119,6 +119,8 @@ class EntityRules:
     def _id(self, c: Candidate, text: str, year, para: Tuple[int, int] | None = None) -> str:
         """The candidate's normalized id; a resolution's organ is looked for around it in its own paragraph
         `para` (start, end)."""
+        if c.source == "acronym":  # the id of the name it was defined after (none when that has none), never the
+            return c.key           # list's reading of the same letters
         start, end = para or (0, len(text))
         return entity_id(c.label, text[c.start:c.end], c.key, text[start:end], c.start - start,
                          self.lang, year, self.gazetteer, decision=c.meta.get("decision"))
@@ -134,8 +136,7 @@ class EntityRules:
         """`candidates` of a text whose hyphens are already read as "-" (HYPHENS)."""
         chosen = [c for start, end in paragraphs or [(0, len(text))] for c in self._in_paragraph(text, start, end)]
         if self.acronyms:  # "the Libyan Investment Authority (LIA)": LIA is the same body from here on
-            extra = defined_acronyms(text, chosen, lambda c: self._id(c, text, year), self.lang)
-            chosen = sorted(chosen + extra, key=lambda c: c.start)
+            chosen = defined_acronyms(text, chosen, lambda c: self._id(c, text, year), self.lang)
         return chosen
 
     def _in_paragraph(self, text: str, start: int, end: int) -> List[Candidate]:

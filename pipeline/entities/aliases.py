@@ -41,26 +41,55 @@ def _zh_fits(short: str, name: str) -> bool:
 
 def defined_acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candidate], str],
                      lang: str) -> List[Candidate]:
-    """Candidates for acronyms/short names defined right after an ORG/TREATY candidate, at the definition and at
-    every later occurrence that no other candidate covers. Their key is the full name's id."""
+    """`chosen` with the acronyms/short names defined right after an ORG/TREATY candidate, at the definition and
+    at every later occurrence that no other candidate covers; their key is the full name's id. The document's
+    definition wins over a list's reading of the same letters: "the International Chamber of Commerce (ICC)",
+    "Институтом международных отношений (ИМО)" are not the Criminal Court and the Maritime Organization, so a
+    gazetteer span with exactly the acronym's extent gives way to the defined one there and after."""
+    same_extent = {(c.start, c.end): c for c in chosen if c.label in NAMED and c.source == "gazetteer"}
+    redefined: set = set()
+    out = list(chosen)
+    for c in chosen:
+        if c.label not in NAMED:
+            continue
+        m = _definition(text, c, lang)
+        if m and (m.start(1), m.end(1)) in same_extent and same_extent[(m.start(1), m.end(1))].key != id_of(c):
+            short = m.group(1)
+            redefined |= {k for k, g in same_extent.items() if text[k[0]:k[1]] == short and k[0] >= m.start(1)}
+    if redefined:
+        out = [c for c in chosen if (c.start, c.end) not in redefined]
+    return sorted(out + _acronyms(text, out, id_of, lang), key=lambda c: c.start)
+
+
+def _definition(text: str, c: Candidate, lang: str) -> re.Match[str] | None:
+    """The bracketed acronym or short name right after a candidate, when it fits the name."""
+    spaced = profile(lang).spaced
+    rx = EN_ACRONYM if lang == "en" else CASED_ACRONYM if profile(lang).cased else ZH_SHORT if not spaced else None
+    if rx is None:
+        return None
+    at = c.end + 1 if text[c.end:c.end + 1] == " " else c.end  # "Name (ACR)" or "名称（简称）"
+    m = rx.match(text, at)
+    if not m:
+        return None
+    short, name = m.group(1), text[c.start:c.end]
+    if short == name or not (_initials_fit(short, name) if spaced else _zh_fits(short, name)):
+        return None
+    return m
+
+
+def _acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candidate], str],
+              lang: str) -> List[Candidate]:
     taken = [(c.start, c.end) for c in chosen]
     free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
     out: List[Candidate] = []
     spaced = profile(lang).spaced
-    rx = EN_ACRONYM if lang == "en" else CASED_ACRONYM if profile(lang).cased else ZH_SHORT if not spaced else None
-    if rx is None:
-        return []
     for c in chosen:
         if c.label not in NAMED:
             continue
-        at = c.end + 1 if text[c.end:c.end + 1] == " " else c.end  # "Name (ACR)" or "名称（简称）"
-        m = rx.match(text, at)
+        m = _definition(text, c, lang)
         if not m:
             continue
         short = m.group(1)
-        name = text[c.start:c.end]
-        if short == name or not (_initials_fit(short, name) if spaced else _zh_fits(short, name)):
-            continue
         ident = id_of(c)
         found = [(m.start(1), m.end(1))]
         if spaced or re.fullmatch(r"[A-Za-z&\-\d]+", short):
