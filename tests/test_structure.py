@@ -192,7 +192,9 @@ REPORT_LINES = {
             "to improve outreach.")],
     "fr": ["6. L'Irlande a toujours été un fervent partisan du Traité d'interdiction complète des essais nucléaires.",
            "7. Débat général."],
-    "zh": ["6. 爱尔兰一直大力支持《全面禁止核试验条约》。", "2. 好几个代表团强调必须振兴特别委员会的工作。"],
+    "zh": ["6. 爱尔兰一直大力支持《全面禁止核试验条约》。", "2. 好几个代表团强调必须振兴特别委员会的工作。",
+           # a list of issues' "please state", a letter's closing request: 请 with no addressee after it
+           "9. 请述明保护妇女免遭家庭暴力的法案是否已经获得通过。", "请将本函及其附件作为大会议程项目68下的文件分发为荷。"],
     "ru": ["6. Ирландия всегда твердо поддерживала Договор о всеобъемлющем запрещении ядерных испытаний."],
     "ar": ["48 - وأخيرا، اقترحت شبكة آسيا والمحيط الهادئ تنظيم المنتديات."],
 }
@@ -216,7 +218,8 @@ def test_a_numbered_report_line_alone_is_no_operative_paragraph(lang, text):
 @pytest.mark.parametrize("lang,text", [("en", "6. Decides to remain seized of the matter."),
                                        ("en", "6. Decdes to remain seized of the matter."),  # a damaged opener
                                        ("fr", "6. Décide de rester saisi de la question."),
-                                       ("zh", "6. 决定继续处理此案。")])
+                                       ("zh", "6. 决定继续处理此案。"),
+                                       ("zh", "6. 请秘书长向大会提交报告。")])
 def test_a_numbered_operative_line_alone_stays_operative(lang, text):
     import spacy
 

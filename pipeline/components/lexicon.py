@@ -7,6 +7,9 @@ Council"), intensifiers (Strongly, 最强烈地) and, in Chinese, adverbials end
 longest lexicon phrase; compounds (提请注意并重申, 表示深为关切) and trailing intensifiers (", in the strongest
 terms") extend the span.
 
+Rows of kind `not` are phrases that start like an opener and are none: 请说明 / 请提供 (a questionnaire's "please
+explain / provide", where a resolution's 请 names its addressee: 请秘书长), 请将本函 (a letter's closing request).
+
 The other languages add, as data: a class written "encourage|urge" for an opener whose translation covers two
 English openers (the first is the lexicon's class, the classifier may choose among them); modifiers with role
 `conjunction` and value `prefix` (Arabic و, glued to the verb); role `reach` (how many characters after a
@@ -53,7 +56,7 @@ class OpenerLexicon:
         self.spaced = profile(lang).spaced  # unspaced (Chinese): phrases end anywhere, adverbials end in 地
         self.verbs = verbs
         self.modifiers = modifiers
-        self.by_kind: Dict[str, List[Tuple[str, str]]] = {"operative": [], "preambular": []}
+        self.by_kind: Dict[str, List[Tuple[str, str]]] = {"operative": [], "preambular": [], "not": []}
         self.candidates: Dict[Tuple[str, str], Tuple[str, ...]] = {}
         for r in verbs:
             classes = tuple((r.get("class") or "").split("|"))
@@ -160,6 +163,9 @@ class OpenerLexicon:
         intensity = "none"
         for _ in range(10):
             hit = self._longest(low, pos, self.by_kind[kind])
+            nope = self._longest(low, pos, self.by_kind["not"]) if hit else None
+            if nope and len(nope[0]) >= len(hit[0]):
+                return None  # a longer phrase that only looks like an opener (请说明: a questionnaire's "please")
             if hit:
                 phrase, cls = hit
                 start = pos if span_start is None else span_start

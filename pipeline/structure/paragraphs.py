@@ -82,10 +82,12 @@ def _starts_with(text: str, lang: str, phrases: tuple[str, ...]) -> bool:
     body = NUMBERED.sub("", text, count=1).strip().lower()
     spaced = profile(lang).spaced
     pos = 0
+    at = lambda op: body.startswith(op, pos) and (  # noqa: E731
+        not spaced or not body[pos + len(op):pos + len(op) + 1].isalpha())
     while True:
-        if any(body.startswith(op, pos) and (not spaced or not body[pos + len(op):pos + len(op) + 1].isalpha())
-               for op in phrases):
-            return True
+        if any(at(op) for op in phrases):
+            # unless a longer phrase that only looks like an opener starts there (kind `not`: 请说明)
+            return not any(at(no) and len(no) >= max(len(op) for op in phrases if at(op)) for no in openers(lang, "not"))
         m = MODIFIER[lang].match(body, pos)
         if not m or m.end() == pos:
             return False
