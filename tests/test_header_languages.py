@@ -201,3 +201,9 @@ def test_a_draft_takes_the_symbol_its_first_line_prints(line, lang, symbol, orga
     """A draft has no "69/170." title line to make an A/RES symbol from; its own symbol ends its first line."""
     h = read_header([line, "Distr.: Limited"], lang, {}, "")
     assert (h.get("symbol"), h.get("organ")) == (symbol, organ)
+
+
+@pytest.mark.parametrize("line,english", [("议程项目 124(r)", "Agenda item 124 (r)"),
+                                          ("议程项目132和17(c)", "Agenda items 132 and 17 (c)")])
+def test_chinese_agenda_items_read_as_the_english_line(line, english):
+    assert read_header([line], "zh", {}, "") == read_header([english], "en", {}, "")

@@ -207,6 +207,12 @@ def session_number(lang: str, line: str) -> int | None:
     return None
 
 
+def english_items(raw: str) -> str:
+    """Chinese agenda items as English writes them: '124(r)' -> '124 (r)', '132和17(c)' -> '132 and 17 (c)'."""
+    items = [re.sub(r"\s*\(\s*([a-z])\s*\)", r" (\1)", i.strip()) for i in re.split(r"\s*[和、]\s*", raw.strip())]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def agenda_items(lang: str, line: str) -> str | None:
     """'Points 13 a) et 115 de l'ordre du jour', 'البندان 132 و 17 (ج) من جدول الأعمال' -> '13 (a) and 115',
     '132 and 17 (c)': the English form (ASCII digits, a sub-item's letter as English writes it, 'and')."""
@@ -315,7 +321,7 @@ def read_header(lines: list[str], lang: str, source_meta: dict[str, str], source
             if n:
                 h["session"] = n
         if "agenda_item" not in h and (m := pats["agenda_item"].search(line)):
-            h["agenda_item"] = re.sub(r"\s+", " ", m.group(1)).strip()
+            h["agenda_item"] = english_items(m.group(1)) if lang == "zh" else re.sub(r"\s+", " ", m.group(1)).strip()
         if "adoption_date" not in h and (m := pats["adopted"].search(line)):
             if lang == "en":
                 h["organ"] = m.group(1).strip()
