@@ -58,16 +58,25 @@ def _ru_split(word: str) -> tuple[str, str] | None:
 
 
 def _ru_word(word: str, later: bool) -> str:
-    """A Russian word with its case endings; a later word of the name in either case, a hyphen optional."""
+    """A Russian word with its case endings; a later word of the name in either case, a hyphen optional. A comma
+    after the word stays after its ending ("Комитет, учрежденный ...": "Комитетом, учрежденным ...")."""
+    word, punct = _ru_punct(word)
     parts = _ru_split(word)
     stem = parts[0] + ru_stem(parts[1]) if parts else word
     esc = (_either_case(stem) if later and len(word) >= 4 and not word.isupper() else re.escape(stem)).replace("\\-", "-?")
-    return esc + r"[а-яё]{0,4}" if parts else esc
+    return (esc + r"[а-яё]{0,4}" if parts else esc) + re.escape(punct)
 
 
 def _ru_key(word: str) -> str:
+    word, punct = _ru_punct(word)
     parts = _ru_split(word)
-    return parts[0] + ru_stem(parts[1]) if parts else word
+    return (parts[0] + ru_stem(parts[1]) if parts else word) + punct
+
+
+def _ru_punct(word: str) -> tuple[str, str]:
+    """A word and the punctuation written on its end."""
+    m = re.fullmatch(r"(.+?)([,;:]+)", word)
+    return (m.group(1), m.group(2)) if m else (word, "")
 
 
 def _either_case(part: str) -> str:
