@@ -34,6 +34,10 @@ def test_ranges_within_one_month_or_year(text, want):
     ("道德操守办公室就2013交易年开展了第八次年度财务披露活动", [("2013", "2013")]),
     ("外勤支助部在2014日历年财产管理指示中", [("2014", "2014")]),
     ("为举办2008国际环境卫生年作出的贡献", [("2008", "2008")]),
+    # a year in brackets after a name, as English reads "Austria (2014)"; a resolution's year stays inside it
+    ("奥地利(2014)、比利时（2015）和智利(2016-2017)提交了报告", [("2014", "2014"), ("2015", "2015"),
+                                                             ("2016-2017", "2016/2017")]),
+    ("《国际卫生条例(2005)》", [("2005", "2005")]),
 ])
 def test_years_without_nian(text, want):
     assert sorted(dates(text)) == sorted(want)
@@ -44,6 +48,7 @@ def test_years_without_nian(text, want):
     "每天有8,000人死亡",               # a count
     "见A/69/2011号文件",               # inside a symbol
     "第2011和2012号决议",              # resolution numbers, no 年
+    "第2175(2014)号决议",              # a resolution's year in brackets, after its number
 ])
 def test_bare_four_digit_numbers_that_are_no_year(text):
     assert dates(text) == []

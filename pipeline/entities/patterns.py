@@ -253,6 +253,12 @@ ZH_YEAR_NOUN = re.compile(r"(?<![0-9A-Za-z/.,\-])(?:19|20)\d\d"
                           r"(?=\s*(?:日历年|交易年|财政年度|财务年度|学年|国际[\u4e00-\u9fff]{1,12}年(?![代度])))")
 
 
+# a year (or two) in brackets after a name, as lists of countries and reports give them ("奥地利(2014)、比利时(2015)",
+# "《世界人口展望》(2015)"): a date, as English reads "Austria (2014)"; after a digit it is a resolution's year
+ZH_BRACKET_YEAR = re.compile(r"(?<=[\u4e00-\u9fff》」])\s*[（(]\s*((?:19|20)\d\d(?:\s*(?:-|—|–|至)\s*(?:19|20)\d\d)?)"
+                             r"\s*[)）]")
+
+
 def _zh_key(span: str) -> str:
     """A Chinese date span in the form the normalizer reads: '2014年7-8月' -> '2014年7月至8月', '2015年2月17和18日' ->
     '2015年2月17日和18日', '28日及29日' -> '28日和29日', '6 February 2015' -> '2015年2月6日'."""
@@ -281,15 +287,18 @@ def _zh_listed_year(text: str, found: list[Candidate]) -> None:
 
 def _zh_bare_years(text: str, taken: list[Candidate]) -> list[Candidate]:
     """Years written without 年 that are dates: the first years of a list ('2011、2012和2013年': 2011 and 2012; the
-    last, with 年, is a date of its own) and a year before the year it names ('2013交易年')."""
+    last, with 年, is a date of its own), a year before the year it names ('2013交易年') and a year in brackets after
+    a name ('奥地利(2014)')."""
     out = []
     spans: list[tuple[int, int]] = []
     for m in ZH_YEAR_LIST.finditer(text):
         spans += [(y.start() + m.start(), y.end() + m.start()) for y in re.finditer(r"\d{4}(?!\s*年)", m.group(0))]
     spans += [(m.start(), m.end()) for m in ZH_YEAR_NOUN.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in ZH_BRACKET_YEAR.finditer(text)]
     for s, e in spans:
         if not any(c.start < e and s < c.end for c in taken + out):
-            out.append(Candidate(s, e, "DATE", text[s:e]))
+            key = text[s:e] if len(text[s:e]) == 4 else re.sub(r"\s+", "", text[s:e]).replace("至", "-") + "年"
+            out.append(Candidate(s, e, "DATE", key))
     return out
 
 
