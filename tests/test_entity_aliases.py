@@ -1,4 +1,6 @@
 """Names a document defines for itself (pipeline/entities/aliases.py) and ids built from known names."""
+import pytest
+
 from pipeline.entities.aliases import Named, resolve_short_forms
 
 from .conftest import ents
@@ -117,3 +119,21 @@ def test_an_acronym_the_document_defines_is_not_the_list_body_of_the_same_letter
     assert found == [("Институтом международных отношений", ""), ("ИМО", ""), ("ИМО", "")]
     alone = nlp(nlp.make_doc("доклад ИМО был представлен."))
     assert [(e.text, e.kb_id_) for e in alone.ents] == [("ИМО", "International Maritime Organization")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a back-reference to the convention's secretariat the unit names (GUIDELINES, Secretariats)
+    ("en", "The Secretariat of the Rotterdam Convention organized a workshop. The Secretariat also prepared a note.",
+     ["Secretariat of the Rotterdam Convention"] * 2),
+    # 《X公约》秘书处: X's secretariat; a 秘书处 before it is the writer's own, contrasted with it
+    ("zh", "秘书处将继续加强与《生物多样性公约》秘书处的合作。",
+     ["UN Secretariat", "Secretariat of the Convention on Biological Diversity"]),
+    ("zh", "《鹿特丹公约》秘书处组织了讲习班。秘书处还编写了说明。", ["Secretariat of the Rotterdam Convention"] * 2),
+    # no convention's secretariat named: the lists' UN Secretariat
+    ("en", "Requests the Secretariat to report to the General Assembly.", ["UN Secretariat"]),
+])
+def test_a_secretariat_named_alone_is_the_one_the_unit_names(lang, text, want):
+    from pipeline import models
+    nlp = models.load(models.resolve(None, lang))
+    doc = nlp(nlp.make_doc(text))
+    assert [e.kb_id_ for e in doc.ents if e.label_ == "ORG" and ("Secretariat" in e.text or e.text == "秘书处")] == want

@@ -131,7 +131,7 @@ class EntityMerger:
         ids = self.gazetteer.ids
         named = [Named(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, bool(s.kb_id_) and (s.label_, s.kb_id_) in ids)
                  for s in spans]
-        better = resolve_short_forms(named, doc.lang_)
+        better = resolve_short_forms(named, doc.lang_, lambda ident: ("ORG", ident) in ids)
         for i, ident in better.items():
             old = spans[i]
             span = Span(doc, old.start, old.end, label=old.label_, kb_id=ident)

@@ -182,7 +182,40 @@ def _nearest(cands: list[tuple[int, Named]], m: Named) -> str | None:
     return pick.id if pick else None
 
 
-def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int, str]:
+UN_SECRETARIAT = "UN Secretariat"
+CONVENTION_SECRETARIAT = re.compile(r"^Secretariat of the .*Conventions?$")
+ARTICLE = re.compile(r"^(?:the|le|la|les|el|los|l['’])\s*", re.I)
+
+
+def _secretariats(ms: list[Named], known: Callable[[str], bool] | None) -> dict[int, str]:
+    """A secretariat named alone takes the id of the convention's secretariat the unit names (GUIDELINES,
+    Secretariats): "The Secretariat of the Rotterdam Convention ... The Secretariat also ...", "《鹿特丹公约》秘书处",
+    where the lists read a bare Secretariat / 秘书处 / secrétariat as the UN Secretariat. Only after the unit names
+    exactly one such secretariat, and when it does not name the UN Secretariat in full; `known` says whether an id
+    is the gazetteer's (for 《X公约》秘书处: the secretariat of X)."""
+    bare = [i for i, m in enumerate(ms) if m.label == "ORG" and m.id == UN_SECRETARIAT
+            and " " not in ARTICLE.sub("", m.text.strip()) and not m.text.startswith("联合国")]
+    if not bare:
+        return {}
+    out: dict[int, str] = {}
+    if known is not None:  # 《鹿特丹公约》秘书处: the secretariat right after a convention's title is that one's
+        for i in bare:
+            m = ms[i]
+            before = [n for n in ms if n.label == "TREATY" and n.id and 0 <= m.start - n.end <= 1]
+            if before and known(f"Secretariat of the {before[-1].id}"):
+                out[i] = f"Secretariat of the {before[-1].id}"
+    named = [(j, m.id) for j, m in enumerate(ms) if m.label == "ORG" and CONVENTION_SECRETARIAT.match(m.id or "")]
+    named += [(i, ident) for i, ident in out.items()]
+    full_un = any(m.id == UN_SECRETARIAT and i not in bare for i, m in enumerate(ms))
+    if len({ident for _, ident in named}) == 1 and not full_un:
+        first = min(ms[j].start for j, _ in named)
+        # a back-reference only: "秘书处将继续加强与《生物多样性公约》秘书处的合作" contrasts its own secretariat with it
+        out.update({i: named[0][1] for i in bare if i not in out and ms[i].start > first})
+    return out
+
+
+def resolve_short_forms(mentions: Iterable[Named], lang: str = "en",
+                        known: Callable[[str], bool] | None = None) -> dict[int, str]:
     """Ids for short mentions from the longer names of the same document, by mention index:
     - a name that is the head of a longer name of the same label, after "United Nations" in English too
       ("Standing Advisory Committee" after "United Nations Standing Advisory Committee on Security Questions in
@@ -191,9 +224,10 @@ def resolve_short_forms(mentions: Iterable[Named], lang: str = "en") -> dict[int
       Committee on the Charter ...", 'Comité spécial' after 'Comité spécial des opérations de maintien de la
       paix') takes its id, when exactly one longer name fits;
     - a bare short title ("the Convention", "the Agreement"; 'la Convention', 'Договора', 'الاتفاقية') takes the id
-      of the nearest instrument with that head word named before it in the document (after it, if none before)."""
+      of the nearest instrument with that head word named before it in the document (after it, if none before);
+    - a secretariat named alone, the convention's secretariat the unit names (_secretariats)."""
     ms = list(mentions)
-    out: dict[int, str] = {}
+    out: dict[int, str] = _secretariats(ms, known)
     for i, m in enumerate(ms):
         if m.label not in NAMED or m.known:
             continue
