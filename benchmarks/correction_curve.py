@@ -3,7 +3,7 @@ for each fold, retrain through the code behind `unap train --gold` with 0/25/50/
 as pulled gold, and score the shipped pipeline on the held-out fold. Prints a table, the paired
 bootstrap of 100% vs 0% over all held-out units, and writes a plot and JSON into --out.
 
-    .venv/bin/python benchmarks/correction_curve.py [--components corrections|all] [--folds 3] [--lang zh en]
+    .venv/bin/python benchmarks/correction_curve.py [--components corrections|all] [--folds 3] [--lang zh en fr ...]
 
 --components corrections (default) replaces only the learned corrections table of the shipped pipeline
 (seconds per retraining); `all` also retrains the classifier and the NER (about 4 minutes per retraining).
@@ -26,7 +26,9 @@ from pipeline.training.retrain import retrain  # noqa: E402
 
 FRESH = ROOT / "annotations" / "entities" / "fresh"
 POOLS = {"zh": ["test_fresh3.zh.jsonl", "test_fresh4.zh.jsonl", "test_fresh6.zh.jsonl"],
-         "en": ["test_fresh.jsonl", "test_fresh2.jsonl", "test_fresh3.en.jsonl", "test_fresh6.en.jsonl"]}
+         "en": ["test_fresh.jsonl", "test_fresh2.jsonl", "test_fresh3.en.jsonl", "test_fresh6.en.jsonl"],
+         # the aligned UNPC fresh sets of the other languages (fresh10 stays out: it is scored summary-only)
+         **{lang: [f"test_fresh{n}.{lang}.jsonl" for n in (5, 8, 9)] for lang in ("fr", "es", "ru", "ar")}}
 SHARES = (0.0, 0.25, 0.5, 1.0)
 
 
