@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from ..languages import profile
+from .. import lexicons
+from ..languages import UN_LANGUAGES, profile
 from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, join_lines
 from .model import Footnote
 
@@ -29,8 +30,8 @@ PAGE_NO = r"\d{1,3}\s*/\s*\d{1,3}"
 JOB_NO = r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7}\*"
 FURNITURE_TOKEN = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL})(?:\s+|$)|\s+(?:{PAGE_NO}|{JOB_NO}|{SYMBOL})$")
 # the rule above a page's footnotes ("_______________") is furniture too: the footnotes below it start a block
-# "Please recycle" in each language, as the first page's footer prints it
-RECYCLE = r"Please recycle|请回收|Merci de recycler|Se ruega reciclar|Просьба отправить на вторичную переработку"
+# "Please recycle" in each language, as the first page's footer prints it (role `recycle` of modifiers.<lang>.tsv)
+RECYCLE = lexicons.alternation(sorted({p for lang in UN_LANGUAGES for p in lexicons.phrases(lang, "recycle")}))
 PURE = re.compile(rf"^(?:{PAGE_NO}|{JOB_NO}|{SYMBOL}|(?:{RECYCLE})\W*|_{{5,}}|—{{3,}})$", re.I)
 LONE_SYMBOL = re.compile(r"^[A-Z]{1,2}/(RES/)?[\w./()-]+$")  # a block that is only a symbol: a running header
 TITLE_LINE = re.compile(r"^\d{1,3}/\d{1,4}\.\s*(.+)$")
