@@ -8,7 +8,8 @@ longest lexicon phrase; compounds (提请注意并重申, 表示深为关切) an
 terms") extend the span.
 
 Rows of kind `not` are phrases that start like an opener and are none: 请说明 / 请提供 (a questionnaire's "please
-explain / provide", where a resolution's 请 names its addressee: 请秘书长), 请将本函 (a letter's closing request).
+explain / provide", where a resolution's 请 names its addressee: 请秘书长), 请将本函 (a letter's closing request),
+French "il convient" (impersonal "it is fitting", not "the Council agrees") and "compte tenu" ("given").
 
 The other languages add, as data: a class written "encourage|urge" for an opener whose translation covers two
 English openers (the first is the lexicon's class, the classifier may choose among them); modifiers with role
@@ -163,9 +164,9 @@ class OpenerLexicon:
         intensity = "none"
         for _ in range(10):
             hit = self._longest(low, pos, self.by_kind[kind])
-            nope = self._longest(low, pos, self.by_kind["not"]) if hit else None
-            if nope and len(nope[0]) >= len(hit[0]):
-                return None  # a longer phrase that only looks like an opener (请说明: a questionnaire's "please")
+            nope = self._longest(low, pos, self.by_kind["not"])
+            if nope and (not hit or len(nope[0]) >= len(hit[0])):
+                return None  # a phrase that only looks like an opener (请说明, "il convient"), before its connective too
             if hit:
                 phrase, cls = hit
                 start = pos if span_start is None else span_start
@@ -287,10 +288,12 @@ class OpenerLexicon:
         inserted: 'Encourges', 'De cides', 'Ur ges'): the closest lexicon head within edit distance 1
         (2 for words of 9+ letters), when exactly one head is that close.         handled by cleaning stray spaces and doubled characters; a dropped character is left to the
         classifier."""
-        if not self.spaced:
-            return self._find_zh_cleaned(text, kind)
         low = self._norm(text[:HEAD])
         pos = LEAD.match(low).end()
+        if self._longest(low, pos, self.by_kind["not"]):
+            return None  # undamaged, and no opener (kind `not`)
+        if not self.spaced:
+            return self._find_zh_cleaned(text, kind)
         intensity = "none"
         heads = self._heads(kind)
         words = list(WORD.finditer(low[pos:pos + 80]))
