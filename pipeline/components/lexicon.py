@@ -290,8 +290,9 @@ class OpenerLexicon:
         classifier."""
         low = self._norm(text[:HEAD])
         pos = LEAD.match(low).end()
-        if self._longest(low, pos, self.by_kind["not"]):
-            return None  # undamaged, and no opener (kind `not`)
+        if any(self._longest(low, at, self.by_kind["not"])
+               for at in [pos] + [pos + len(g) for g in self.prefixes if low.startswith(g, pos)]):
+            return None  # undamaged, and no opener (kind `not`; Arabic و glued on it too)
         if not self.spaced:
             return self._find_zh_cleaned(text, kind)
         intensity = "none"
