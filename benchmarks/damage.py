@@ -18,21 +18,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from make_damage import clean_parse  # noqa: E402
 
 from pipeline.structure.agreement import compare  # noqa: E402
 from pipeline.structure.parse import parse_document  # noqa: E402
 
-FIXTURES = ROOT / "tests" / "fixtures"
-SUITE = FIXTURES / "damage"
+SUITE = ROOT / "tests" / "fixtures" / "damage"
 
 
 def parse(path: Path, lang: str, fmt: str):
-    """A file's parse; the comment lines (#) the language fixtures (tests/fixtures/languages/) start with are not
-    part of their text."""
-    text = path.read_text(encoding="utf-8")
-    if path.parent.name == "languages":
-        text = "\n".join(x for x in text.split("\n") if not x.startswith("#"))
-    return parse_document(text, lang=lang, fmt=fmt, source=path.name)
+    return parse_document(path.read_text(encoding="utf-8"), lang=lang, fmt=fmt, source=path.name)
 
 
 def run(suite: Path = SUITE):
@@ -43,7 +40,7 @@ def run(suite: Path = SUITE):
     for row in manifest:
         if row["clean"] not in clean:
             name = row["clean"]
-            clean[name] = parse(FIXTURES / name, row["lang"], "md" if name.endswith(".md") else "txt")
+            clean[name] = clean_parse(name)  # as make_damage.py read it (the language fixtures' # lines left out)
         damaged = parse(suite / row["file"], row["lang"], row["fmt"])
         out.append((row, compare(clean[row["clean"]], damaged)))
     return out

@@ -52,12 +52,13 @@ def main() -> None:
     ap.add_argument("--langs", nargs="+", default=["zh", "en", "fr", "es", "ru", "ar"])
     args = ap.parse_args()
     gold = gold_rows()
-    english = {i.rsplit(":", 1)[0]: p["type"] for i, p in typed("en")}
+    readings = {lang: typed(lang) for lang in dict.fromkeys(["en", *args.langs])}
+    english = {i.rsplit(":", 1)[0]: p["type"] for i, p in readings["en"]}
     print("| lang | lines | typed operative | of which gold operative (precision) | gold operative lines typed "
           "operative (recall) | strength accuracy on them | type agrees with English |")
     print("|---|---|---|---|---|---|---|")
     for lang in args.langs:
-        preds = typed(lang)
+        preds = readings[lang]
         op = [(i, p) for i, p in preds if p["type"] == "operative"]
         hits = [(i, p) for i, p in op if i in gold]
         n_gold = sum(i in gold for i, _ in preds)

@@ -14,6 +14,11 @@ SC = FIXTURES / "S_RES_0242_1967_EN_GOLD.txt"
 SC1 = FIXTURES / "S_RES_0001_1946_EN_GOLD.txt"
 
 
+def fixture_text(path: Path) -> str:
+    """A fixture's text without the comment lines (#) the aligned language fixtures open with."""
+    return "\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if not line.startswith("#"))
+
+
 @pytest.fixture
 def seed_text():
     return SEED.read_text(encoding="utf-8")

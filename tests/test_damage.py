@@ -12,17 +12,14 @@ import pytest
 from pipeline.structure.agreement import compare
 from pipeline.structure.parse import parse_document
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, fixture_text
 
 SUITE = FIXTURES / "damage"
 MANIFEST = json.loads((SUITE / "manifest.json").read_text(encoding="utf-8"))
 
 
 def _parse(path: Path, lang: str, fmt: str):
-    text = path.read_text(encoding="utf-8")
-    if path.parent.name == "languages":  # the language fixtures' comment lines are not their text
-        text = "\n".join(x for x in text.split("\n") if not x.startswith("#"))
-    return parse_document(text, lang=lang, fmt=fmt, source=path.name)
+    return parse_document(fixture_text(path), lang=lang, fmt=fmt, source=path.name)
 
 
 @pytest.fixture(scope="module")

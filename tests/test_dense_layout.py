@@ -11,12 +11,10 @@ from pipeline.cli import main
 from pipeline.structure.dense import is_dense
 from pipeline.structure.parse import parse_document
 
+from .conftest import fixture_text
+
 FIX = Path(__file__).parent / "fixtures"
 ALIGNED = sorted((FIX / "languages").glob("*.txt"))
-
-
-def body(path: Path) -> str:
-    return "\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if not line.startswith("#"))
 
 
 def shape(doc) -> list[tuple]:
@@ -26,7 +24,7 @@ def shape(doc) -> list[tuple]:
 @pytest.mark.parametrize("path", ALIGNED, ids=lambda p: p.name)
 def test_one_paragraph_per_line_parses_like_blank_lines(path):
     lang = path.name.split(".")[-2]
-    spaced = body(path)
+    spaced = fixture_text(path)
     packed = "\n".join(line for line in spaced.split("\n") if line.strip())
     assert not is_dense(spaced) and is_dense(packed)
     assert shape(parse_document(packed, lang=lang)) == shape(parse_document(spaced, lang=lang))
@@ -103,7 +101,7 @@ HEADERS = {
 @pytest.mark.parametrize("lang", sorted(HEADERS))
 def test_header_lines_without_blank_lines(lang):
     """Each header line is a unit of its own and is read; '大会 Distr.: General' is no formula."""
-    spaced = body(FIX / "languages" / f"A_RES_69_170.{lang}.txt")
+    spaced = fixture_text(FIX / "languages" / f"A_RES_69_170.{lang}.txt")
     packed = "\n".join(HEADERS[lang] + [line for line in spaced.split("\n") if line.strip()])
     doc = parse_document(packed, lang=lang)
     # an Arabic title line ("69/170 - ...") is not in the "69/170. Title" form the title role needs; read all the same

@@ -12,7 +12,7 @@ from pipeline.structure.paragraphs import type_from_text
 from pipeline.structure.parse import parse_document
 from pipeline.structure.split import split_documents
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, fixture_text
 
 LANGS = ("fr", "es", "ru", "ar")
 SIX = ("zh", "en") + LANGS
@@ -37,8 +37,7 @@ VERBS_2209 = {
 
 
 def fixture(stem: str, lang: str) -> str:
-    text = (FIXTURES / "languages" / f"{stem}.{lang}.txt").read_text(encoding="utf-8")
-    return "\n".join(line for line in text.split("\n") if not line.startswith("#"))
+    return fixture_text(FIXTURES / "languages" / f"{stem}.{lang}.txt")
 
 
 def rules_pipeline(lang: str):

@@ -47,18 +47,14 @@ def defined_acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candid
     "Институтом международных отношений (ИМО)" are not the Criminal Court and the Maritime Organization, so a
     gazetteer span with exactly the acronym's extent gives way to the defined one there and after."""
     same_extent = {(c.start, c.end): c for c in chosen if c.label in NAMED and c.source == "gazetteer"}
+    defined = [(c, m) for c in chosen if c.label in NAMED and (m := _definition(text, c, lang))]
     redefined: set = set()
-    out = list(chosen)
-    for c in chosen:
-        if c.label not in NAMED:
-            continue
-        m = _definition(text, c, lang)
-        if m and (m.start(1), m.end(1)) in same_extent and same_extent[(m.start(1), m.end(1))].key != id_of(c):
-            short = m.group(1)
-            redefined |= {k for k, g in same_extent.items() if text[k[0]:k[1]] == short and k[0] >= m.start(1)}
-    if redefined:
-        out = [c for c in chosen if (c.start, c.end) not in redefined]
-    return sorted(out + _acronyms(text, out, id_of, lang), key=lambda c: c.start)
+    for c, m in defined:
+        if (m.start(1), m.end(1)) in same_extent and same_extent[(m.start(1), m.end(1))].key != id_of(c):
+            redefined |= {k for k in same_extent if text[k[0]:k[1]] == m.group(1) and k[0] >= m.start(1)}
+    out = [c for c in chosen if (c.start, c.end) not in redefined]
+    return sorted(out + _acronyms(text, out, [(c, m) for c, m in defined if (c.start, c.end) not in redefined],
+                                  id_of, lang), key=lambda c: c.start)
 
 
 def _definition(text: str, c: Candidate, lang: str) -> re.Match[str] | None:
@@ -77,18 +73,14 @@ def _definition(text: str, c: Candidate, lang: str) -> re.Match[str] | None:
     return m
 
 
-def _acronyms(text: str, chosen: List[Candidate], id_of: Callable[[Candidate], str],
-              lang: str) -> List[Candidate]:
+def _acronyms(text: str, chosen: List[Candidate], defined: List[tuple[Candidate, re.Match[str]]],
+              id_of: Callable[[Candidate], str], lang: str) -> List[Candidate]:
+    """The candidates of each definition (a name of `chosen` and its bracketed short form) and its later uses."""
     taken = [(c.start, c.end) for c in chosen]
     free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
     out: List[Candidate] = []
     spaced = profile(lang).spaced
-    for c in chosen:
-        if c.label not in NAMED:
-            continue
-        m = _definition(text, c, lang)
-        if not m:
-            continue
+    for c, m in defined:
         short = m.group(1)
         ident = id_of(c)
         found = [(m.start(1), m.end(1))]

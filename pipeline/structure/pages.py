@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
+from ..entities.words import DIGITS
 from ..languages import UN_LANGUAGES, profile
 from .blocks import NUMBERED, SUP_TO_DIGIT, SUPERSCRIPTS, Block, join_lines
 from .model import Footnote
@@ -96,14 +97,10 @@ def note_line(lang: str) -> re.Pattern[str]:
 def _marker_seen(n: str, before: str, lang: str) -> bool:
     """Does the text before a candidate footnote line hold a marker for footnote n?"""
     if note_line(lang) is BRACKET_NOTE:
-        return bool(re.search(rf"\(\s*(?:{n}|{to_arabic_indic(n)})\s*\)", before))
+        return bool(re.search(rf"\(\s*{n}\s*\)", before.translate(DIGITS)))
     sup = n.translate(str.maketrans("0123456789", SUPERSCRIPTS))
     return bool(re.search(rf"(?<![{SUPERSCRIPTS}]){sup}(?![{SUPERSCRIPTS}])", before)
                 or re.search(rf"(?:[^\W\d_]|[,.;:)’”\]]|\d{{4}} ?|[,;:.] |[^\W\d_] )(?<!\d{{5}}){n}(?!\d)", before))
-
-
-def to_arabic_indic(n: str) -> str:
-    return n.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
 
 
 def _is_plain_note(line: str, expected: int, before: str, lang: str) -> bool:

@@ -85,9 +85,13 @@ def _starts_with(text: str, lang: str, phrases: tuple[str, ...]) -> bool:
     at = lambda op: body.startswith(op, pos) and (  # noqa: E731
         not spaced or not body[pos + len(op):pos + len(op) + 1].isalpha())
     while True:
-        if any(at(op) for op in phrases):
-            # unless a longer phrase that only looks like an opener starts there (kind `not`: 请说明)
-            return not any(at(no) and len(no) >= max(len(op) for op in phrases if at(op)) for no in openers(lang, "not"))
+        hit = max((len(op) for op in phrases if at(op)), default=0)
+        # a phrase that only looks like an opener (kind `not`: 请说明, "il convient"), also before its connective is
+        # skipped, as the opener lexicon reads it (components/lexicon.py)
+        if any(at(no) and len(no) >= hit for no in openers(lang, "not")):
+            return False
+        if hit:
+            return True
         m = MODIFIER[lang].match(body, pos)
         if not m or m.end() == pos:
             return False
